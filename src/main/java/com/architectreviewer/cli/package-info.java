@@ -1,0 +1,2 @@
+/** The executable: parses the command line and runs serve, migrate and the other subcommands. */
+package com.architectreviewer.cli;

@@ -1,0 +1,2 @@
+/** The durable job queue on PostgreSQL: dispatch, workers, retries, cancellation and progress. */
+package com.architectreviewer.jobs;

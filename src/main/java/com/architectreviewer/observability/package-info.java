@@ -1,0 +1,2 @@
+/** Metrics, error tracking and request and job ids in logs. */
+package com.architectreviewer.observability;

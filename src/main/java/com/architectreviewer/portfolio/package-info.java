@@ -1,0 +1,2 @@
+/** Repositories, portfolio ingest and the portfolio strategy. */
+package com.architectreviewer.portfolio;

@@ -1,0 +1,2 @@
+/** The catalogue of LLM providers the AI routes may use. */
+package com.architectreviewer.providers;

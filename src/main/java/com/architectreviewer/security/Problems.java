@@ -1,0 +1,31 @@
+package com.architectreviewer.security;
+
+import java.net.URI;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Stable RFC 9457 {@code type} URIs, one per kind of error, and a factory for problem details. */
+public final class Problems {
+
+  private static final String BASE = "https://architect-reviewer.dev/problems/";
+
+  public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
+  public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
+  public static final URI NOT_FOUND = URI.create(BASE + "not-found");
+  public static final URI VALIDATION = URI.create(BASE + "validation");
+  public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
+  public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+  public static final URI CONFLICT = URI.create(BASE + "conflict");
+  public static final URI RATE_LIMITED = URI.create(BASE + "rate-limited");
+  public static final URI DATABASE_UNAVAILABLE = URI.create(BASE + "database-unavailable");
+  public static final URI INTERNAL = URI.create(BASE + "internal");
+
+  private Problems() {}
+
+  public static ProblemDetail of(HttpStatusCode status, URI type, String title, String detail) {
+    var problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type);
+    problem.setTitle(title);
+    return problem;
+  }
+}

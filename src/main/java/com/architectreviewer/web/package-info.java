@@ -1,0 +1,2 @@
+/** Server-rendered UI pages and the SSE endpoints. */
+package com.architectreviewer.web;
