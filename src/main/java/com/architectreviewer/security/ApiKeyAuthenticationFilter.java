@@ -1,5 +1,6 @@
 package com.architectreviewer.security;
 
+import com.architectreviewer.observability.LogContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +44,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     request.setAttribute(CALLER_ATTRIBUTE, caller.get());
-    chain.doFilter(request, response);
+    try (var tenant = LogContext.put(LogContext.TENANT_ID, caller.get().tenantId().toString())) {
+      chain.doFilter(request, response);
+    }
   }
 
   private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {

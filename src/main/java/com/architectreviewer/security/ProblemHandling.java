@@ -1,8 +1,7 @@
 package com.architectreviewer.security;
 
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.architectreviewer.observability.ErrorReporting;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,12 +16,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+  private final ErrorReporting errors;
+
+  ProblemHandling(ErrorReporting errors) {
+    this.errors = errors;
+  }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
-    String errorId = UUID.randomUUID().toString();
-    log.error("Unhandled error {}; the client got a 500 with this id", errorId, e);
+  ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    String errorId = errors.report(e, request.getMethod() + " " + request.getRequestURI());
     var problem =
         Problems.of(
             HttpStatus.INTERNAL_SERVER_ERROR,
