@@ -37,7 +37,8 @@ public class ErrorReporting {
     if (id == null) {
       id = UUID.randomUUID().toString().replace("-", "");
     }
-    log.error("Unexpected error {} in {}; reported under this id", id, where, error);
+    log.error(
+        "Unexpected error {} in {}; reported under this id", id, where, Redaction.redact(error));
     return id;
   }
 }

@@ -7,7 +7,6 @@ import io.sentry.protocol.Request;
 import io.sentry.protocol.SentryException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
@@ -16,18 +15,6 @@ import org.slf4j.MDC;
  * message; and tags the event with the request, tenant and job it belongs to.
  */
 final class SentryScrubbing implements SentryOptions.BeforeSendCallback {
-
-  static final String REDACTED = "[redacted]";
-
-  private static final Pattern SECRETS =
-      Pattern.compile(
-          String.join(
-              "|",
-              "rvw_[A-Za-z0-9]+_[A-Za-z0-9]+", // our API keys
-              "sk-(?:ant-|proj-)?[A-Za-z0-9_-]{16,}", // OpenAI / Anthropic keys
-              "(?i)bearer\\s+[A-Za-z0-9._~+/=-]{8,}",
-              "(?<=://)[^/@\\s:]*:[^/@\\s]+(?=@)", // user:password@ in URLs
-              "(?i)(?<=password=)[^&\\s]+"));
 
   private static final java.util.Set<String> SECRET_HEADERS =
       java.util.Set.of("authorization", "cookie", "set-cookie", "x-api-key", "proxy-authorization");
@@ -55,7 +42,7 @@ final class SentryScrubbing implements SentryOptions.BeforeSendCallback {
   }
 
   static String scrub(String text) {
-    return SECRETS.matcher(text).replaceAll(REDACTED);
+    return Redaction.redact(text);
   }
 
   private static void tag(SentryEvent event, String mdcKey, String tag) {
@@ -75,7 +62,9 @@ final class SentryScrubbing implements SentryOptions.BeforeSendCallback {
     Map<String, String> headers = request.getHeaders();
     if (headers != null) {
       headers.replaceAll((name, value) ->
-          SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? REDACTED : scrub(value));
+          SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+              ? Redaction.REDACTED
+              : scrub(value));
     }
     if (request.getUrl() != null) {
       request.setUrl(scrub(request.getUrl()));

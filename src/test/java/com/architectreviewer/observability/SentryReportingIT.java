@@ -16,8 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +39,7 @@ import tools.jackson.databind.ObjectMapper;
  * event id, and no secret in it.
  */
 @PlatformTest
+@ExtendWith(OutputCaptureExtension.class)
 @Import(SentryReportingIT.FailingController.class)
 class SentryReportingIT {
 
@@ -62,7 +66,7 @@ class SentryReportingIT {
   }
 
   @Test
-  void oneFailingRequestProducesExactlyOneScrubbedEventWithTheProblemsErrorId() {
+  void oneFailingRequestProducesExactlyOneScrubbedEventWithTheProblemsErrorId(CapturedOutput logs) {
     String key = apiKeys.createKey(apiKeys.ensureTenant("sentry-tenant"), Caller.Role.MEMBER);
     var headers = new HttpHeaders();
     headers.setBearerAuth(key);
@@ -93,6 +97,7 @@ class SentryReportingIT {
         .doesNotContain(key)
         .doesNotContain(key.substring(4))
         .doesNotContain("cookie-secret-value");
+    assertThat(logs.getOut()).contains(errorId).doesNotContain("s3cr3tPassw0rd");
   }
 
   private java.util.stream.Stream<JsonNode> items(String envelope) {
