@@ -46,11 +46,20 @@ final class ServeCommand implements Callable<Integer> {
     });
     var arguments = new java.util.ArrayList<String>();
     arguments.add("--server.port=" + port);
-    if (bind != null && !bind.isBlank()) {
-      arguments.add("--server.address=" + bind);
+    String address = bindAddress(bind, System.getenv("DATABASE_URL"));
+    if (address != null) {
+      arguments.add("--server.address=" + address);
     }
     application.run(arguments.toArray(String[]::new));
     closed.await();
     return 0;
+  }
+
+  /** The embedded default is a single-machine set-up: it listens on loopback unless told. */
+  static String bindAddress(String bind, String databaseUrl) {
+    if (bind != null && !bind.isBlank()) {
+      return bind;
+    }
+    return databaseUrl == null || databaseUrl.isBlank() ? "127.0.0.1" : null;
   }
 }

@@ -1,55 +1,104 @@
 package com.architectreviewer.db;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Creates the one connection pool of the process. No other class may create a DataSource. */
+/**
+ * Creates the one connection pool of the process, the direct connections beside it, and the
+ * migration connection. No other class may create a DataSource.
+ *
+ * <p>Shutdown order follows the bean dependencies: everything that uses the DataSource closes
+ * first, then the pool, then (for the embedded default) PostgreSQL itself.
+ */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+  static final String DATABASE_URL = "DATABASE_URL";
+  static final String DIRECT_URL = "DIRECT_URL";
+  static final String DATA_DIR = "REVIEWER_DATA_DIR";
+  static final String DEFAULT_DATA_DIR = "./data";
+
   @Bean(destroyMethod = "close")
-  DatabaseServer databaseServer(Environment environment) {
-    String url = environment.getProperty("DATABASE_URL");
+  DatabaseServer databaseServer(Environment environment, DatabaseProperties properties) {
+    String url = environment.getProperty(DATABASE_URL);
+    String direct = environment.getProperty(DIRECT_URL);
     if (url == null || url.isBlank()) {
-      String dataDir = environment.getProperty("REVIEWER_DATA_DIR", "./data");
-      return EmbeddedDatabaseServer.start(Path.of(dataDir));
+      if (direct != null && !direct.isBlank()) {
+        throw new DatabaseUrlRejected(
+            DIRECT_URL,
+            "it is set but DATABASE_URL is not; set both, or neither for the embedded default");
+      }
+      return EmbeddedDatabaseServer.start(
+          Path.of(environment.getProperty(DATA_DIR, DEFAULT_DATA_DIR)),
+          properties.embeddedListenAddress(),
+          properties.embeddedPort());
     }
-    if (!url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalStateException("DATABASE_URL must be a jdbc:postgresql: URL");
-    }
-    return new ExternalDatabaseServer(url);
+    return DatabaseServer.External.of(
+        DatabaseUrl.parse(DATABASE_URL, url),
+        direct == null || direct.isBlank() ? null : DatabaseUrl.parse(DIRECT_URL, direct));
   }
 
   @Bean(destroyMethod = "close")
-  HikariDataSource dataSource(DatabaseServer server) {
-    var config = new HikariConfig();
-    config.setPoolName("reviewer");
-    config.setJdbcUrl(server.jdbcUrl());
-    if (server.user() != null) {
-      config.setUsername(server.user());
-      config.setPassword(server.password());
-    }
-    config.setMaximumPoolSize(Runtime.getRuntime().availableProcessors() * 2 + 1);
-    config.addDataSourceProperty("ApplicationName", "architect-reviewer");
-    return new HikariDataSource(config);
+  ConnectionPool connectionPool(
+      DatabaseServer server, DatabaseProperties properties, ObjectProvider<MeterRegistry> meters) {
+    var pool = ConnectionPool.open(server.url(), DATABASE_URL, properties, meters.getIfAvailable());
+    ConnectionBudget.report(pool, properties.expectedInstances());
+    return pool;
   }
 
-  private record ExternalDatabaseServer(String jdbcUrl) implements DatabaseServer {
-    @Override
-    public String user() {
-      return null;
-    }
+  /** The pooled DataSource every module uses; closed with its {@link ConnectionPool}. */
+  @Bean(destroyMethod = "")
+  DataSource dataSource(ConnectionPool pool) {
+    return pool.dataSource();
+  }
 
-    @Override
-    public String password() {
-      return null;
-    }
+  @Bean
+  DirectConnections directConnections(DatabaseServer server, DatabaseProperties properties) {
+    return new DirectConnections(
+        server.directUrl(), directProperties(server, properties), server.url().poolerMode());
+  }
 
-    @Override
-    public void close() {}
+  /** Flyway migrates over a direct connection: {@code DIRECT_URL} when set. */
+  @Bean
+  FlywayConnectionDetails flywayConnectionDetails(
+      DatabaseServer server, DatabaseProperties properties) {
+    DatabaseUrl direct = server.directUrl();
+    String jdbcUrl = direct.jdbcUrlWithProperties(directProperties(server, properties));
+    return new FlywayConnectionDetails() {
+      @Override
+      public String getJdbcUrl() {
+        return jdbcUrl;
+      }
+
+      @Override
+      public String getUsername() {
+        return direct.user();
+      }
+
+      @Override
+      public String getPassword() {
+        return direct.password();
+      }
+    };
+  }
+
+  @Bean(destroyMethod = "close")
+  DatabaseHealthIndicator databaseHealthIndicator(
+      ConnectionPool pool, DatabaseProperties properties) {
+    return new DatabaseHealthIndicator(pool.dataSource(), properties.healthTimeout());
+  }
+
+  private static Properties directProperties(DatabaseServer server, DatabaseProperties properties) {
+    PoolSettings settings = PoolSettings.resolve(properties, server.directUrl(), DIRECT_URL);
+    return server
+        .directUrl()
+        .connectionProperties(properties.applicationName(), settings.connectTimeout());
   }
 }

@@ -1,0 +1,20 @@
+package com.architectreviewer.db;
+
+/**
+ * A database setting cannot be used as given. The message names the setting and what to change; it
+ * never contains a password.
+ */
+final class DatabaseUrlRejected extends IllegalArgumentException {
+
+  private final String setting;
+
+  DatabaseUrlRejected(String setting, String reason) {
+    super(setting + " is not usable: " + reason);
+    this.setting = setting;
+  }
+
+  /** The environment variable or property that has to change. */
+  String setting() {
+    return setting;
+  }
+}

@@ -1,0 +1,59 @@
+package com.architectreviewer.security;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * The database could not serve a request: no pooled connection within the pool timeout (Prisma's
+ * P2024), the server unreachable, or the connection lost. The client gets 503 with {@code
+ * Retry-After}, never a 500: the request may well succeed a moment later.
+ */
+final class DatabaseUnavailable {
+
+  static final int RETRY_AFTER_SECONDS = 2;
+
+  private DatabaseUnavailable() {}
+
+  /** True when the throwable, or one of its causes, says the database is unavailable. */
+  static boolean isCause(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DataAccessResourceFailureException
+          || t instanceof TransientDataAccessResourceException
+          || t instanceof CannotCreateTransactionException
+          || t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Connection exceptions (08), server shutting down (57P01–57P03), too many connections (53300).
+   */
+  private static boolean unavailableState(String state) {
+    return state != null
+        && (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03")
+            || state.equals("53300"));
+  }
+
+  static ProblemDetail problem() {
+    return Problems.of(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        Problems.DATABASE_UNAVAILABLE,
+        "Database unavailable",
+        "The database could not serve this request in time. Retry after "
+            + RETRY_AFTER_SECONDS
+            + " seconds.");
+  }
+}
