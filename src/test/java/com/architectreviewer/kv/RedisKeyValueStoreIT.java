@@ -1,8 +1,10 @@
 package com.architectreviewer.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.architectreviewer.testsupport.TestRedis;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,11 @@ class RedisKeyValueStoreIT extends KeyValueStoreContract {
     redis = SharedRedis.connectingTo(TestRedis.shared().url(), properties);
     pubSub = new RedisPubSub(redis, properties.fallbackPeriod());
     store = new RedisKeyValueStore(redis, pubSub);
+    // The first connection of a JVM can miss the short timeouts on a loaded machine.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(() -> store.get("warm-up").isEmpty());
   }
 
   @AfterAll
