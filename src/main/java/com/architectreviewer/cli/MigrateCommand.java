@@ -17,7 +17,9 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (var context = SpringLauncher.application(SpringLauncher.Mode.MIGRATE).run()) {
+    try (var context =
+        SpringLauncher.application(SpringLauncher.Mode.MIGRATE)
+            .run("--db-scheduler.enabled=false", "--reviewer.jobs.workers-enabled=false")) {
       // Flyway runs while the context starts; nothing else to do.
       return context.isActive() ? 0 : 1;
     }

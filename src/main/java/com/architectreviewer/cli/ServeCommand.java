@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
           "Address to listen on (default: 127.0.0.1 on the embedded database, all addresses otherwise).")
   String bind;
 
+  @Option(
+      names = "--no-workers",
+      description = "Serve the API only; jobs are run by separate 'reviewer worker' processes.")
+  boolean noWorkers;
+
   @Override
   public Integer call() throws InterruptedException {
     var closed = new CountDownLatch(1);
@@ -49,6 +54,10 @@ final class ServeCommand implements Callable<Integer> {
     String address = bindAddress(bind, System.getenv("DATABASE_URL"));
     if (address != null) {
       arguments.add("--server.address=" + address);
+    }
+    if (noWorkers) {
+      arguments.add("--reviewer.jobs.workers-enabled=false");
+      arguments.add("--db-scheduler.enabled=false");
     }
     application.run(arguments.toArray(String[]::new));
     closed.await();

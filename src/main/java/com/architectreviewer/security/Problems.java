@@ -19,6 +19,9 @@ public final class Problems {
   public static final URI RATE_LIMITED = URI.create(BASE + "rate-limited");
   public static final URI DATABASE_UNAVAILABLE = URI.create(BASE + "database-unavailable");
   public static final URI INTERNAL = URI.create(BASE + "internal");
+  public static final URI IDEMPOTENCY_KEY_REUSED = URI.create(BASE + "idempotency-key-reused");
+  public static final URI JOB_STATE_CONFLICT = URI.create(BASE + "job-state-conflict");
+  public static final URI ARCHIVE_REJECTED = URI.create(BASE + "archive-rejected");
 
   private Problems() {}
 

@@ -1,0 +1,187 @@
+package com.architectreviewer.jobs;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one db-scheduler execution of the {@code job} task: claims the job, runs its handler and
+ * records the outcome. db-scheduler guarantees one execution per job at a time and revives the
+ * executions of dead workers; this class turns that into the user-visible job states.
+ */
+final class JobRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+  private final Map<String, JobHandler> handlers;
+  private final ExecutionRepository repository;
+  private final JobsProperties properties;
+  private final RetryPolicy retryPolicy;
+  private final JobMetrics metrics;
+  private final OutcomeWriter outcomes;
+  private final Clock clock;
+
+  JobRunner(
+      List<JobHandler> handlers,
+      ExecutionRepository repository,
+      JobsProperties properties,
+      JobMetrics metrics,
+      Clock clock) {
+    this.handlers =
+        handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+    this.repository = repository;
+    this.properties = properties;
+    this.retryPolicy = properties.retryPolicy();
+    this.metrics = metrics;
+    this.outcomes = new OutcomeWriter(clock);
+    this.clock = clock;
+  }
+
+  CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
+    UUID id = UUID.fromString(instance.getId());
+    var claim = repository.claim(id, properties.tenantRunningLimit(), clock.instant());
+    return switch (claim) {
+      case ExecutionRepository.Claim.Gone gone -> {
+        log.debug("Job {} not run: {}", id, gone.why());
+        yield new CompletionHandler.OnCompleteRemove<>();
+      }
+      case ExecutionRepository.Claim.Deferred deferred ->
+          rescheduleAt(clock.instant().plus(properties.tenantLimitDelay()));
+      case ExecutionRepository.Claim.Started started -> run(started);
+    };
+  }
+
+  private CompletionHandler<Void> run(ExecutionRepository.Claim.Started job) {
+    metrics.waited(job.kind(), job.waited());
+    var handler = handlers.get(job.kind());
+    if (handler == null) {
+      return fail(job, "This server cannot run jobs of kind '" + job.kind() + "'.");
+    }
+    var context = new RunningJob(job, repository, clock, properties);
+    Instant started = clock.instant();
+    try {
+      String result = handler.run(context);
+      metrics.ran(job.kind(), Duration.between(started, clock.instant()));
+      if (context.isCancelled()) {
+        return cancelled(job);
+      }
+      outcomes.write(
+          job.id(),
+          () ->
+              repository.finish(
+                  job.id(),
+                  job.attempt(),
+                  JobState.SUCCEEDED,
+                  "done",
+                  null,
+                  result,
+                  clock.instant()));
+      metrics.finished(job.kind(), "succeeded");
+      return new CompletionHandler.OnCompleteRemove<>();
+    } catch (JobCancelled e) {
+      metrics.ran(job.kind(), Duration.between(started, clock.instant()));
+      return cancelled(job);
+    } catch (JobCannotSucceed e) {
+      metrics.ran(job.kind(), Duration.between(started, clock.instant()));
+      log.info("Job {} ({}) failed for good: {}", job.id(), job.kind(), e.getMessage());
+      return fail(job, e.getMessage());
+    } catch (Exception e) {
+      metrics.ran(job.kind(), Duration.between(started, clock.instant()));
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return failedAttempt(job, e);
+    }
+  }
+
+  private CompletionHandler<Void> failedAttempt(
+      ExecutionRepository.Claim.Started job, Exception e) {
+    String errorId = UUID.randomUUID().toString();
+    if (retryPolicy.mayRetryAfter(job.attempt())) {
+      Instant at =
+          clock.instant().plus(retryPolicy.delayAfter(job.attempt(), ThreadLocalRandom.current()));
+      log.warn(
+          "Job {} ({}) attempt {} failed (error id {}); it will be retried at {}",
+          job.id(),
+          job.kind(),
+          job.attempt(),
+          errorId,
+          at,
+          e);
+      String message =
+          "Attempt "
+              + job.attempt()
+              + " failed (error id "
+              + errorId
+              + "); retrying at "
+              + at
+              + ".";
+      outcomes.write(
+          job.id(),
+          () -> repository.retryLater(job.id(), job.attempt(), message, at, clock.instant()));
+      return rescheduleAt(at);
+    }
+    log.error(
+        "Job {} ({}) failed after {} attempts (error id {}); it will not be retried",
+        job.id(),
+        job.kind(),
+        job.attempt(),
+        errorId,
+        e);
+    return fail(
+        job,
+        "The job failed after "
+            + job.attempt()
+            + " attempts (error id "
+            + errorId
+            + "). Retry it, or report the error id.");
+  }
+
+  private CompletionHandler<Void> fail(ExecutionRepository.Claim.Started job, String message) {
+    outcomes.write(
+        job.id(),
+        () ->
+            repository.finish(
+                job.id(),
+                job.attempt(),
+                JobState.FAILED,
+                "failed",
+                message,
+                null,
+                clock.instant()));
+    metrics.finished(job.kind(), "failed");
+    return new CompletionHandler.OnCompleteRemove<>();
+  }
+
+  private CompletionHandler<Void> cancelled(ExecutionRepository.Claim.Started job) {
+    outcomes.write(
+        job.id(),
+        () ->
+            repository.finish(
+                job.id(),
+                job.attempt(),
+                JobState.CANCELLED,
+                "cancelled",
+                null,
+                null,
+                clock.instant()));
+    metrics.finished(job.kind(), "cancelled");
+    log.info("Job {} ({}) stopped: cancelled by the user", job.id(), job.kind());
+    return new CompletionHandler.OnCompleteRemove<>();
+  }
+
+  private static CompletionHandler<Void> rescheduleAt(Instant at) {
+    return (complete, operations) -> operations.reschedule(complete, at);
+  }
+}

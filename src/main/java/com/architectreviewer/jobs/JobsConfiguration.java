@@ -1,0 +1,35 @@
+package com.architectreviewer.jobs;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one db-scheduler task, {@code job}, that runs every kind of job. The task instance id is the
+ * job id; the job's input lives in {@code jobs.payload}, so no serialized data is kept by
+ * db-scheduler.
+ */
+@Configuration(proxyBeanMethods = false)
+class JobsConfiguration {
+
+  /** After an unexpected error outside any handler (e.g. the database went away mid-claim). */
+  static final Duration INTERNAL_FAILURE_DELAY = Duration.ofSeconds(2);
+
+  @Bean
+  Task<Void> jobTask(
+      List<JobHandler> handlers,
+      ExecutionRepository repository,
+      JobsProperties properties,
+      JobMetrics metrics,
+      JobsClock clock) {
+    var runner = new JobRunner(handlers, repository, properties, metrics, clock.clock());
+    return Tasks.custom(JobRepository.TASK_NAME, Void.class)
+        .onDeadExecutionRevive()
+        .onFailure((complete, operations) ->
+            operations.reschedule(complete, clock.clock().instant().plus(INTERNAL_FAILURE_DELAY)))
+        .execute(runner::execute);
+  }
+}
