@@ -1,9 +1,9 @@
 package com.architectreviewer.jobs;
 
+import com.architectreviewer.db.DirectConnections;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +27,17 @@ class JobWakeup implements SmartLifecycle {
   private static final int WAIT_MILLIS = 500;
   private static final long RECONNECT_MILLIS = 1000;
 
-  private final DataSource dataSource;
+  private final DirectConnections connections;
   private final ObjectProvider<Scheduler> scheduler;
   private final JobsProperties properties;
   private volatile boolean running;
   private Thread thread;
 
-  JobWakeup(DataSource dataSource, ObjectProvider<Scheduler> scheduler, JobsProperties properties) {
-    this.dataSource = dataSource;
+  JobWakeup(
+      DirectConnections connections,
+      ObjectProvider<Scheduler> scheduler,
+      JobsProperties properties) {
+    this.connections = connections;
     this.scheduler = scheduler;
     this.properties = properties;
   }
@@ -64,22 +67,18 @@ class JobWakeup implements SmartLifecycle {
 
   private void listen() {
     while (running) {
-      try (Connection connection = dataSource.getConnection()) {
+      try (Connection connection = connections.open()) {
         connection.setAutoCommit(true);
         try (var statement = connection.createStatement()) {
           statement.execute("LISTEN " + CHANNEL);
         }
         var notifications = connection.unwrap(PGConnection.class);
         wake();
-        try {
-          while (running) {
-            var received = notifications.getNotifications(WAIT_MILLIS);
-            if (received != null && received.length > 0) {
-              wake();
-            }
+        while (running) {
+          var received = notifications.getNotifications(WAIT_MILLIS);
+          if (received != null && received.length > 0) {
+            wake();
           }
-        } finally {
-          unlisten(connection);
         }
       } catch (SQLException | RuntimeException e) {
         if (running) {
@@ -98,14 +97,6 @@ class JobWakeup implements SmartLifecycle {
     var current = scheduler.getIfAvailable();
     if (current != null) {
       current.triggerCheckForDueExecutions();
-    }
-  }
-
-  private static void unlisten(Connection connection) {
-    try (var statement = connection.createStatement()) {
-      statement.execute("UNLISTEN *");
-    } catch (SQLException e) {
-      log.debug("UNLISTEN failed; the connection is broken and will be discarded by the pool", e);
     }
   }
 
