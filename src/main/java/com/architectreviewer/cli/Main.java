@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       WorkerCommand.class,
       MigrateCommand.class,
+      AdvisoriesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

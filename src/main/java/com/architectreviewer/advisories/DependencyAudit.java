@@ -1,0 +1,35 @@
+package com.architectreviewer.advisories;
+
+import com.architectreviewer.advisories.lockfile.LockfileDiscovery;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+
+/**
+ * The dependency audit of one project: reads every lockfile and manifest under the root, matches
+ * the packages against the advisories and applies the relevance table. Plain Java; safe to call
+ * from any thread (each call has its own state).
+ */
+public final class DependencyAudit {
+
+  private final AdvisoryIndex index;
+
+  public DependencyAudit(AdvisoryIndex index) {
+    this.index = index;
+  }
+
+  /**
+   * Audits the project at {@code projectRoot}. Unreadable lockfiles become warnings in the report;
+   * only an unreadable root throws.
+   */
+  public AuditReport audit(Path projectRoot) throws IOException {
+    Path root = projectRoot.toRealPath();
+    LockfileDiscovery.Result discovered = LockfileDiscovery.scan(root);
+    var warnings = new ArrayList<>(discovered.warnings());
+    var findings =
+        new AdvisoryMatcher(index, RelevanceTable.curated())
+            .match(discovered.dependencies(), root, warnings);
+    return new AuditReport(
+        findings, discovered.dependencies().size(), discovered.files(), warnings, index.size());
+  }
+}
