@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       WorkerCommand.class,
       MigrateCommand.class,
       AdvisoriesCommand.class,
+      ScanCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,206 @@
+package com.architectreviewer.cli;
+
+import com.architectreviewer.review.Baseline;
+import com.architectreviewer.review.ConfigInvalid;
+import com.architectreviewer.review.ReportFormats;
+import com.architectreviewer.review.ReviewEngine;
+import com.architectreviewer.review.ReviewListener;
+import com.architectreviewer.review.ReviewOptions;
+import com.architectreviewer.review.ReviewReport;
+import com.architectreviewer.review.RootNotReadable;
+import com.architectreviewer.review.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code reviewer scan}: the review engine on a folder or a git URL, without Spring. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reviews a folder or a git repository and prints the findings.",
+      "Exit code: 0 when no finding is at or above --fail-on, 1 when one is, 2 for usage or input"
+          + " errors."
+    },
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+      "  NO_COLOR           set to disable colour on a terminal",
+      "  (no other variable is read: scan needs no database and starts no server)"
+    })
+final class ScanCommand implements Callable<Integer> {
+
+  static final int OK = 0;
+  static final int FINDINGS = 1;
+  static final int INPUT_ERROR = 2;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "PATH|GIT_URL",
+      description = "Folder or git URL to review.")
+  String target;
+
+  @Option(
+      names = {"-f", "--format"},
+      defaultValue = "text",
+      description = "Output format: text, json or sarif (default: text).")
+  String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(
+      names = "--fail-on",
+      defaultValue = "high",
+      paramLabel = "SEVERITY",
+      description =
+          "Exit 1 when a finding is at or above: critical, high, medium, low, info (default: high).")
+  String failOn;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "Report only findings not in this baseline.")
+  Path baseline;
+
+  @Option(
+      names = "--update-baseline",
+      description = "Write the current findings to the --baseline FILE (exit 0).")
+  boolean updateBaseline;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress on standard error.")
+  boolean quiet;
+
+  @Option(names = "--no-color", description = "Never colour the text output.")
+  boolean noColor;
+
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "BYTES",
+      defaultValue = "1048576",
+      description = "Skip source files larger than this (default: 1048576).")
+  long maxFileSize;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Analysis threads (default: number of cores).")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    var err = spec.commandLine().getErr();
+    try {
+      var format = ReportFormats.Format.parse(this.format);
+      var threshold = Severity.parse(failOn);
+      if (updateBaseline && baseline == null) {
+        throw new IllegalArgumentException("--update-baseline needs --baseline FILE");
+      }
+      if (maxFileSize <= 0) {
+        throw new IllegalArgumentException("--max-file-size must be positive");
+      }
+      var report = review(err);
+      if (updateBaseline) {
+        Baseline.of(report).write(baseline);
+        if (!quiet) {
+          err.println(
+              "baseline written: " + report.findings().size() + " finding(s) in " + baseline);
+        }
+        return OK;
+      }
+      if (baseline != null) {
+        report = Baseline.read(baseline).filter(report);
+      }
+      write(report, format);
+      return report.hasFindingsAtLeast(threshold) ? FINDINGS : OK;
+    } catch (IllegalArgumentException | RootNotReadable | ConfigInvalid e) {
+      err.println("reviewer scan: " + e.getMessage());
+      return INPUT_ERROR;
+    } catch (IOException e) {
+      err.println("reviewer scan: cannot write output: " + e.getMessage());
+      return INPUT_ERROR;
+    }
+  }
+
+  private ReviewReport review(PrintWriter err) {
+    if (target.contains("://") || target.startsWith("git@")) {
+      throw new IllegalArgumentException(
+          "git URLs are not supported by this build yet; clone the repository and scan the folder");
+    }
+    var options = ReviewOptions.defaults().withMaxFileBytes(maxFileSize);
+    if (threads != null) {
+      options = options.withThreads(threads);
+    }
+    var listener =
+        !quiet && Terminal.interactive() ? new ProgressPrinter(err) : ReviewListener.NONE;
+    var report = new ReviewEngine().review(Path.of(target), options, listener);
+    if (listener instanceof ProgressPrinter printer) {
+      printer.finish();
+    }
+    return report;
+  }
+
+  private void write(ReviewReport report, ReportFormats.Format format) throws IOException {
+    boolean colour =
+        output == null && !noColor && System.getenv("NO_COLOR") == null && Terminal.interactive();
+    var text = ReportFormats.render(report, format, colour);
+    if (output != null) {
+      var parent = output.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new IllegalArgumentException("output folder " + parent + " does not exist");
+      }
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    } else {
+      var out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+    }
+  }
+
+  /** Progress on standard error, one rewritten line. */
+  static final class ProgressPrinter implements ReviewListener {
+    private final PrintWriter err;
+    private volatile long lastPrint;
+
+    ProgressPrinter(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public synchronized void progress(Stage stage, int done, int total) {
+      long now = System.nanoTime();
+      if (now - lastPrint < 100_000_000L && done != total) {
+        return;
+      }
+      lastPrint = now;
+      var label =
+          switch (stage) {
+            case INDEXING -> "indexed " + done + " files";
+            case ANALYSING -> "analysed " + done + "/" + total + " source files";
+            case CHECKING -> "rules " + done + "/" + total;
+            case EXTRA_SOURCES -> "extra sources " + done + "/" + total;
+            case DONE -> "done";
+          };
+      err.print("\r\u001b[2K" + label);
+      err.flush();
+    }
+
+    void finish() {
+      err.print("\r\u001b[2K");
+      err.flush();
+    }
+  }
+}

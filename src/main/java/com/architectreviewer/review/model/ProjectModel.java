@@ -1,0 +1,319 @@
+package com.architectreviewer.review.model;
+
+import com.architectreviewer.review.js.Call;
+import com.architectreviewer.review.js.Import;
+import com.architectreviewer.review.js.JsModule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * What the engine understood of a repository; the API rules are written against. Built by {@link
+ * ProjectModelBuilder}; read-only afterwards.
+ */
+public final class ProjectModel {
+
+  private final Path root;
+  private final List<String> files;
+  private final Function<String, Optional<String>> reader;
+  private final List<App> apps;
+  private final Map<String, JsModule> modules;
+  private final List<EnvVar> env;
+  private final List<PrismaDatasource> prisma;
+  private final ModuleResolver resolver;
+  private final Map<String, Optional<String>> resolved = new ConcurrentHashMap<>();
+  private Map<String, List<String>> importers = Map.of();
+  private List<Handler> handlers = List.of();
+  private final Reachability reachability = new Reachability(this);
+
+  ProjectModel(
+      Path root,
+      List<String> files,
+      Function<String, Optional<String>> reader,
+      List<App> apps,
+      Map<String, JsModule> modules,
+      List<EnvVar> env,
+      List<PrismaDatasource> prisma,
+      ModuleResolver resolver) {
+    this.root = root;
+    this.files = List.copyOf(files);
+    this.reader = reader;
+    this.apps = List.copyOf(apps);
+    this.modules = modules;
+    this.env = List.copyOf(env);
+    this.prisma = List.copyOf(prisma);
+    this.resolver = resolver;
+  }
+
+  void complete(Map<String, List<String>> importers, List<Handler> handlers) {
+    this.importers = importers;
+    this.handlers = List.copyOf(handlers);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Every walked file (relative, sorted). */
+  public List<String> files() {
+    return files;
+  }
+
+  /** The text of a walked file, empty when it cannot be read. */
+  public Optional<String> text(String file) {
+    return reader.apply(file);
+  }
+
+  /** Apps, deepest folders first is not guaranteed: sorted by folder. */
+  public List<App> apps() {
+    return apps;
+  }
+
+  /** The app whose folder is the deepest one containing {@code file}. */
+  public App appOf(String file) {
+    App best = apps.get(0);
+    for (var app : apps) {
+      if (app.contains(file) && app.dir().length() >= best.dir().length()) {
+        best = app;
+      }
+    }
+    return best;
+  }
+
+  /** Parsed JS/TS modules. */
+  public Collection<JsModule> modules() {
+    return modules.values();
+  }
+
+  /** Parsed modules of one app, sorted by file. */
+  public List<JsModule> modules(App app) {
+    var list = new ArrayList<JsModule>();
+    for (var m : modules.values()) {
+      if (appOf(m.file()) == app) {
+        list.add(m);
+      }
+    }
+    list.sort(Comparator.comparing(JsModule::file));
+    return list;
+  }
+
+  public Optional<JsModule> module(String file) {
+    return Optional.ofNullable(modules.get(file));
+  }
+
+  /** Every environment setting found ({@code .env*}, vercel.json, compose files). */
+  public List<EnvVar> env() {
+    return env;
+  }
+
+  /** Settings visible to an app: in its folder or in a folder above it. */
+  public List<EnvVar> env(App app) {
+    var list = new ArrayList<EnvVar>();
+    for (var v : env) {
+      var dir = ModuleResolver.dirOf(v.file());
+      if (dir.isEmpty() || app.dir().equals(dir) || app.dir().startsWith(dir + "/")) {
+        list.add(v);
+      }
+    }
+    return list;
+  }
+
+  /** Prisma datasources (schema files and prisma.config.ts). */
+  public List<PrismaDatasource> prismaDatasources() {
+    return prisma;
+  }
+
+  /** Every request entry point. */
+  public List<Handler> handlers() {
+    return handlers;
+  }
+
+  /** Entry points declared in {@code file}. */
+  public List<Handler> handlers(String file) {
+    return handlers.stream().filter(h -> h.file().equals(file)).toList();
+  }
+
+  /** True when {@code file} declares a request entry point (a route module). */
+  public boolean isRouteModule(String file) {
+    return handlers.stream()
+        .anyMatch(h -> h.file().equals(file) && h.kind() != Handler.Kind.SERVER_ACTION);
+  }
+
+  /** The project file an import refers to, empty for npm packages. */
+  public Optional<String> resolve(JsModule from, Import imp) {
+    return resolve(from.file(), imp.specifier());
+  }
+
+  Optional<String> resolve(String from, String specifier) {
+    return resolved.computeIfAbsent(
+        ModuleResolver.dirOf(from) + "\u0000" + specifier, k -> resolver.resolve(from, specifier));
+  }
+
+  /** Files that import {@code file} (sorted). */
+  public List<String> importers(String file) {
+    return importers.getOrDefault(file, List.of());
+  }
+
+  /** The function body an export refers to (following local names and re-exports). */
+  public Handler.Target exportTarget(JsModule module, String exportName) {
+    return exportTarget(module, exportName, 0);
+  }
+
+  private Handler.Target exportTarget(JsModule module, String exportName, int depth) {
+    var none = new Handler.Target(module.file(), -1);
+    if (depth > 6) {
+      return none;
+    }
+    var export = module.exports().get(exportName);
+    if (export != null && export.functionScope() >= 0) {
+      return new Handler.Target(module.file(), export.functionScope());
+    }
+    if (export != null && !export.local().isEmpty()) {
+      return nameTarget(module, export.local(), module.tokens().size() - 1, depth + 1);
+    }
+    for (var imp : module.imports()) {
+      if (imp.kind() != Import.ImportKind.REEXPORT) {
+        continue;
+      }
+      for (var b : imp.bindings()) {
+        boolean all = b.imported().equals("*") && b.local().equals("*");
+        if (all || b.local().equals(exportName)) {
+          var target = resolve(module, imp).flatMap(this::module);
+          if (target.isPresent()) {
+            var found = exportTarget(target.get(), all ? exportName : b.imported(), depth + 1);
+            if (found.resolved()) {
+              return found;
+            }
+          }
+        }
+      }
+    }
+    return none;
+  }
+
+  /** The function body a name refers to at token {@code at}: a local function or an import. */
+  public Handler.Target nameTarget(JsModule module, String name, int at) {
+    return nameTarget(module, name, at, 0);
+  }
+
+  private Handler.Target nameTarget(JsModule module, String name, int at, int depth) {
+    var decl = localDeclaration(module, name, at);
+    if (decl.isPresent()) {
+      return new Handler.Target(module.file(), decl.get().functionScope());
+    }
+    var imported = module.importOf(name);
+    if (imported.isPresent() && !imported.get().imported().equals("*")) {
+      var target = resolve(module, imported.get().from()).flatMap(this::module);
+      if (target.isPresent() && depth < 6) {
+        return exportTarget(target.get(), imported.get().imported(), depth + 1);
+      }
+    }
+    return new Handler.Target(module.file(), -1);
+  }
+
+  /** Where {@code name} used at token {@code at} comes from, through declarations and imports. */
+  public Optional<Origin> origin(JsModule module, String name, int at) {
+    return origin(module, name, at, 0);
+  }
+
+  private Optional<Origin> origin(JsModule module, String name, int at, int depth) {
+    if (depth > 6) {
+      return Optional.empty();
+    }
+    var decl = localDeclaration(module, name, at);
+    if (decl.isPresent()) {
+      var d = decl.get();
+      if (d.hasInitialiser() && d.functionScope() < 0) {
+        for (var call : module.calls()) {
+          if (d.initialiserContains(call.startToken()) && !call.callee().startsWith(".")) {
+            return origin(module, call.root(), call.startToken(), depth + 1)
+                .map(o -> o.asInstance(module.file(), d));
+          }
+        }
+      }
+      return Optional.of(new Origin("", "", "", module.file(), d, false));
+    }
+    var imported = module.importOf(name);
+    if (imported.isEmpty()) {
+      return Optional.empty();
+    }
+    var imp = imported.get().from();
+    var target = resolve(module, imp).flatMap(this::module);
+    if (target.isEmpty()) {
+      return Optional.of(
+          new Origin(
+              imp.packageName(), imp.specifier(), imported.get().imported(), "", null, false));
+    }
+    var other = target.get();
+    var export = other.exports().get(imported.get().imported());
+    if (export != null && !export.local().isEmpty()) {
+      return origin(other, export.local(), other.tokens().size() - 1, depth + 1);
+    }
+    for (var reexport : other.imports()) {
+      if (reexport.kind() == Import.ImportKind.REEXPORT) {
+        for (var b : reexport.bindings()) {
+          if (b.local().equals(imported.get().imported())) {
+            var next = resolve(other, reexport).flatMap(this::module);
+            if (next.isEmpty()) {
+              return Optional.of(
+                  new Origin(
+                      reexport.packageName(), reexport.specifier(), b.imported(), "", null, false));
+            }
+            var e = next.get().exports().get(b.imported());
+            if (e != null && !e.local().isEmpty()) {
+              return origin(next.get(), e.local(), next.get().tokens().size() - 1, depth + 1);
+            }
+          }
+        }
+      }
+    }
+    return Optional.of(
+        new Origin("", imp.specifier(), imported.get().imported(), other.file(), null, false));
+  }
+
+  /**
+   * The declaration of {@code name}, unless it is a destructured import ({@code const {a} =
+   * require()}).
+   */
+  private static Optional<com.architectreviewer.review.js.Declaration> localDeclaration(
+      JsModule module, String name, int at) {
+    var decl = module.resolve(name, at);
+    if (decl.isPresent()
+        && !decl.get().hasInitialiser()
+        && decl.get().functionScope() < 0
+        && module.importOf(name).isPresent()) {
+      return Optional.empty();
+    }
+    return decl;
+  }
+
+  /** A call with the origin of its callee's root name. */
+  public CallSite site(JsModule module, Call call) {
+    Optional<Origin> origin =
+        call.callee().startsWith(".")
+            ? Optional.empty()
+            : origin(module, call.root(), call.startToken());
+    return new CallSite(module, call, origin);
+  }
+
+  /**
+   * The chain of calls by which {@code handler} reaches a call matching {@code matches} (directly
+   * or through functions of this and imported project modules), the match last; empty when it does
+   * not.
+   */
+  public Optional<List<CallSite>> reaches(Handler handler, Predicate<CallSite> matches) {
+    return reachability.path(handler.target(), matches);
+  }
+
+  /** Same as {@link #reaches(Handler, Predicate)} from any function body. */
+  public Optional<List<CallSite>> reaches(Handler.Target body, Predicate<CallSite> matches) {
+    return reachability.path(body, matches);
+  }
+}

@@ -1,0 +1,14 @@
+package com.architectreviewer.review.rules;
+
+import java.util.List;
+
+/** The built-in rule pack. Add a check here (one line) to make the engine run it. */
+public final class Checks {
+
+  private Checks() {}
+
+  /** Every built-in check, in report order of their rule ids. */
+  public static List<Check> all() {
+    return List.of(new DbClientPerRequest(), new RedisClientPerRequest());
+  }
+}
