@@ -43,8 +43,22 @@ final class WorkerCommand implements Callable<Integer> {
     });
     var arguments = new ArrayList<String>();
     arguments.add("--db-scheduler.threads=" + threads);
+    if (System.getProperty("db-scheduler.scheduler-name") == null) {
+      // Names this worker in scheduled_tasks.picked_by, so operators can tell workers apart.
+      arguments.add("--db-scheduler.scheduler-name=" + workerName());
+    }
     application.run(arguments.toArray(String[]::new));
     closed.await();
     return 0;
+  }
+
+  private static String workerName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "worker";
+    }
+    return host + "-" + ProcessHandle.current().pid();
   }
 }

@@ -1,5 +1,6 @@
 package com.architectreviewer.jobs;
 
+import com.architectreviewer.observability.LogContext;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -50,6 +51,12 @@ final class JobRunner {
 
   CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
     UUID id = UUID.fromString(instance.getId());
+    try (var logged = LogContext.put(LogContext.JOB_ID, id.toString())) {
+      return claimAndRun(id);
+    }
+  }
+
+  private CompletionHandler<Void> claimAndRun(UUID id) {
     var claim = repository.claim(id, properties.tenantRunningLimit(), clock.instant());
     return switch (claim) {
       case ExecutionRepository.Claim.Gone gone -> {

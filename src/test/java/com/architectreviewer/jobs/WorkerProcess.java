@@ -1,0 +1,67 @@
+package com.architectreviewer.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real {@code reviewer worker} JVM on the test classpath, with the test job kinds loaded. Its
+ * output goes to {@code target/worker-NAME.log}.
+ */
+final class WorkerProcess implements AutoCloseable {
+
+  private final Process process;
+  final String name;
+  final Path log;
+
+  private WorkerProcess(Process process, String name, Path log) {
+    this.process = process;
+    this.name = name;
+    this.log = log;
+  }
+
+  static WorkerProcess start(String name, String databaseUrl) throws IOException {
+    Path log = Path.of("target", "worker-" + name + ".log").toAbsolutePath();
+    Files.createDirectories(log.getParent());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx384m");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("-Dspring.main.sources=" + WorkerTestJobs.class.getName());
+    command.add("-Ddb-scheduler.scheduler-name=" + name);
+    command.add("com.architectreviewer.cli.Main");
+    command.add("worker");
+    command.add("--threads=4");
+    var builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("DATABASE_URL", databaseUrl);
+    builder.environment().remove("DIRECT_URL");
+    return new WorkerProcess(builder.start(), name, log);
+  }
+
+  /** Whether the worker's scheduler is running (its log says so). */
+  boolean isReady() throws IOException {
+    return Files.exists(log) && Files.readString(log).contains("Starting scheduler");
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** {@code kill -9}: no shutdown hook, no graceful stop, executions stay picked. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}
