@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       MigrateCommand.class,
       AdvisoriesCommand.class,
       ScanCommand.class,
+      AdminCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

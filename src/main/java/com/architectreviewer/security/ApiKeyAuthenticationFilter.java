@@ -6,23 +6,40 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
 
-/** Requires {@code Authorization: Bearer <api key>} on every {@code /api/} request. */
+/**
+ * Requires {@code Authorization: Bearer <api key>} on every {@code /api/} request. Requests without
+ * a valid key are rate limited per client address before they get their 401, so key guessing is
+ * slow; member keys get 403 on {@link AdminRoutes}.
+ */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
   static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
   private final ApiKeys apiKeys;
   private final ObjectMapper json;
+  private final RateLimiter limiter;
+  private final RateLimitRoutes routes;
+  private final KeyUsage usage;
 
-  ApiKeyAuthenticationFilter(ApiKeys apiKeys, ObjectMapper json) {
+  ApiKeyAuthenticationFilter(
+      ApiKeys apiKeys,
+      ObjectMapper json,
+      RateLimiter limiter,
+      RateLimitRoutes routes,
+      KeyUsage usage) {
     this.apiKeys = apiKeys;
     this.json = json;
+    this.limiter = limiter;
+    this.routes = routes;
+    this.usage = usage;
   }
 
   @Override
@@ -35,12 +52,31 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
-    var caller =
+    Optional<Caller> caller =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
             ? apiKeys.authenticate(header.substring(7).trim())
-            : java.util.Optional.<Caller>empty();
+            : Optional.empty();
     if (caller.isEmpty()) {
-      reject(request, response);
+      if (limiter.admit(
+          "ip:" + request.getRemoteAddr(),
+          List.of(routes.unauthenticated()),
+          request.getRequestURI(),
+          response)) {
+        reject(request, response);
+      }
+      return;
+    }
+    usage.used(caller.get().keyId());
+    if (!caller.get().isAdmin()
+        && AdminRoutes.matches(request.getMethod(), request.getRequestURI())) {
+      write(
+          request,
+          response,
+          Problems.of(
+              HttpStatus.FORBIDDEN,
+              Problems.FORBIDDEN,
+              "Forbidden",
+              "This endpoint needs an admin key."));
       return;
     }
     request.setAttribute(CALLER_ATTRIBUTE, caller.get());
@@ -50,15 +86,22 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    ProblemDetail problem =
+    response.setHeader("WWW-Authenticate", "Bearer");
+    write(
+        request,
+        response,
         Problems.of(
             HttpStatus.UNAUTHORIZED,
             Problems.UNAUTHORIZED,
             "Unauthorized",
-            "Send a valid API key as 'Authorization: Bearer <key>'.");
-    problem.setInstance(java.net.URI.create(request.getRequestURI()));
-    response.setStatus(HttpStatus.UNAUTHORIZED.value());
-    response.setHeader("WWW-Authenticate", "Bearer");
+            "Send a valid API key as 'Authorization: Bearer <key>'."));
+  }
+
+  private void write(
+      HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+      throws IOException {
+    problem.setInstance(Problems.instance(request.getRequestURI()));
+    response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
   }

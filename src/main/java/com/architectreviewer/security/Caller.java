@@ -16,4 +16,11 @@ public record Caller(UUID tenantId, UUID keyId, Role role) {
   public boolean isAdmin() {
     return role == Role.ADMIN;
   }
+
+  /** Throws {@link AdminRoleRequired} (403) unless the key is an admin key. */
+  public void requireAdmin() {
+    if (!isAdmin()) {
+      throw new AdminRoleRequired();
+    }
+  }
 }

@@ -2,10 +2,23 @@ package com.architectreviewer.security;
 
 import com.architectreviewer.observability.ErrorReporting;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -33,5 +46,117 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             "The server failed to answer this request. Quote error id " + errorId + ".");
     problem.setProperty("errorId", errorId);
     return problem;
+  }
+
+  @ExceptionHandler(InvalidInput.class)
+  ProblemDetail invalidInput(InvalidInput e) {
+    return validation(e.errors());
+  }
+
+  @ExceptionHandler(ResourceNotFound.class)
+  ProblemDetail notFound(ResourceNotFound e) {
+    return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage() + ".");
+  }
+
+  @ExceptionHandler(AdminRoleRequired.class)
+  ProblemDetail adminRoleRequired(AdminRoleRequired e) {
+    return Problems.of(
+        HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", "This endpoint needs an admin key.");
+  }
+
+  /** The validation problem: 400, stable type, and the per-field {@code errors} list. */
+  static ProblemDetail validation(List<InvalidField> errors) {
+    var problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            Problems.VALIDATION,
+            "Invalid request",
+            "The request has invalid fields; see 'errors'.");
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return badRequest(e, FieldErrors.of(e.getBindingResult()), headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return badRequest(e, FieldErrors.of(e), headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return badRequest(e, List.of(FieldErrors.of(e)), headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return badRequest(
+        e, List.of(new InvalidField(e.getParameterName(), "is required")), headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(
+      MissingServletRequestPartException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return badRequest(
+        e, List.of(new InvalidField(e.getRequestPartName(), "is required")), headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleServletRequestBindingException(
+      ServletRequestBindingException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String field =
+        e instanceof MissingRequestHeaderException header ? header.getHeaderName() : "request";
+    return badRequest(e, List.of(new InvalidField(field, "is required")), headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (BodyLimitFilter.BodyTooLarge.isCauseOf(e)) {
+      var problem = BodyLimitFilter.tooLarge();
+      return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+    return badRequest(e, List.of(FieldErrors.of(e)), headers, request);
+  }
+
+  private ResponseEntity<Object> badRequest(
+      Exception e, List<InvalidField> errors, HttpHeaders headers, WebRequest request) {
+    return handleExceptionInternal(e, validation(errors), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** Gives every framework problem a stable type instead of {@code about:blank}. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      problem.setType(Problems.forStatus(status));
+    }
+    return super.createResponseEntity(body, headers, status, request);
   }
 }

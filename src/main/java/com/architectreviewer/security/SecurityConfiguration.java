@@ -1,11 +1,15 @@
 package com.architectreviewer.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
@@ -17,11 +21,72 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
 
+  /** Filter order: body limit, then authentication, then the per-key rate limit. */
+  static final int BODY_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
+
+  static final int AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+  static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+  @Bean
+  RateLimitRoutes rateLimitRoutes(SecurityProperties properties) {
+    return new RateLimitRoutes(properties.rateLimits());
+  }
+
+  @Bean
+  RateLimiter rateLimiter(
+      TokenBuckets buckets,
+      SecurityProperties properties,
+      ObjectMapper json,
+      ObjectProvider<MeterRegistry> meters) {
+    return new RateLimiter(
+        buckets,
+        properties.rateLimits().enabled(),
+        json,
+        meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+  }
+
+  @Bean
+  TokenBuckets tokenBuckets() {
+    return new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS);
+  }
+
+  @Bean(destroyMethod = "close")
+  BatchedKeyUsage keyUsage(
+      JdbcTemplate jdbc, SecurityProperties properties, ObjectProvider<Clock> clock) {
+    return new BatchedKeyUsage(
+        new JdbcKeyUsageWriter(jdbc),
+        clock.getIfAvailable(Clock::systemUTC),
+        properties.keyUsageFlushInterval());
+  }
+
+  @Bean
+  FilterRegistrationBean<BodyLimitFilter> bodyLimit(
+      SecurityProperties properties, ObjectMapper json) {
+    var registration =
+        new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxJsonBody().toBytes(), json));
+    registration.setOrder(BODY_LIMIT_ORDER);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthentication(
-      ApiKeys apiKeys, ObjectMapper json) {
-    var registration = new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(apiKeys, json));
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+      ApiKeys apiKeys,
+      ObjectMapper json,
+      RateLimiter limiter,
+      RateLimitRoutes routes,
+      BatchedKeyUsage usage) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new ApiKeyAuthenticationFilter(apiKeys, json, limiter, routes, usage));
+    registration.setOrder(AUTHENTICATION_ORDER);
+    registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<RateLimitFilter> rateLimit(RateLimiter limiter, RateLimitRoutes routes) {
+    var registration = new FilterRegistrationBean<>(new RateLimitFilter(limiter, routes));
+    registration.setOrder(RATE_LIMIT_ORDER);
     registration.addUrlPatterns("/api/*");
     return registration;
   }

@@ -1,0 +1,16 @@
+package com.architectreviewer.portfolio;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A registered repository as the API shows it. {@code latestScan} is the summary of its newest
+ * scan, or null before the first one.
+ */
+record RepositoryView(
+    UUID id, String name, String url, String path, Instant createdAt, Object latestScan) {
+
+  RepositoryView withLatestScan(Object summary) {
+    return new RepositoryView(id, name, url, path, createdAt, summary);
+  }
+}

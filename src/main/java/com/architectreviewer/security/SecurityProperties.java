@@ -1,0 +1,106 @@
+package com.architectreviewer.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the security module ({@code reviewer.security.*}).
+ *
+ * @param maxJsonBody largest accepted non-multipart request body; larger ones get 413
+ * @param rateLimits the token-bucket policies
+ * @param keyUsageFlushInterval how often the {@code last_used_at} of used API keys is written, in
+ *     one batch, off the request path
+ */
+@ConfigurationProperties("reviewer.security")
+record SecurityProperties(
+    DataSize maxJsonBody, RateLimits rateLimits, Duration keyUsageFlushInterval) {
+
+  static final DataSize DEFAULT_MAX_JSON_BODY = DataSize.ofMegabytes(1);
+  static final Duration DEFAULT_KEY_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(10);
+
+  SecurityProperties {
+    maxJsonBody = maxJsonBody == null ? DEFAULT_MAX_JSON_BODY : maxJsonBody;
+    rateLimits = rateLimits == null ? RateLimits.defaults() : rateLimits;
+    keyUsageFlushInterval =
+        keyUsageFlushInterval == null ? DEFAULT_KEY_USAGE_FLUSH_INTERVAL : keyUsageFlushInterval;
+    if (maxJsonBody.toBytes() <= 0) {
+      throw new IllegalArgumentException(
+          "reviewer.security.max-json-body must be positive, e.g. 1MB");
+    }
+    if (keyUsageFlushInterval.isNegative() || keyUsageFlushInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "reviewer.security.key-usage-flush-interval must be positive, e.g. 10s");
+    }
+  }
+
+  static SecurityProperties defaults() {
+    return new SecurityProperties(null, null, null);
+  }
+
+  /**
+   * The rate-limit policies, each {@code quota} requests per {@code window}.
+   *
+   * @param enabled false turns rate limiting off (headers included)
+   * @param general every authenticated API request, per API key
+   * @param scans scan creation (repository scans, archive uploads, ingests, retries), per API key
+   * @param aiPerMinute AI routes, per API key and minute
+   * @param aiPerDay AI routes, per API key and day
+   * @param unauthenticated requests without a valid key, per client IP (slows key guessing)
+   * @param redisTimeout how long the Redis-backed limiter may take before the local bucket answers
+   */
+  record RateLimits(
+      Boolean enabled,
+      Limit general,
+      Limit scans,
+      Limit aiPerMinute,
+      Limit aiPerDay,
+      Limit unauthenticated,
+      Duration redisTimeout) {
+
+    static final Limit DEFAULT_GENERAL = new Limit(600L, Duration.ofMinutes(1));
+    static final Limit DEFAULT_SCANS = new Limit(30L, Duration.ofMinutes(1));
+    static final Limit DEFAULT_AI_PER_MINUTE = new Limit(10L, Duration.ofMinutes(1));
+    static final Limit DEFAULT_AI_PER_DAY = new Limit(200L, Duration.ofDays(1));
+    static final Limit DEFAULT_UNAUTHENTICATED = new Limit(60L, Duration.ofMinutes(1));
+    static final Duration DEFAULT_REDIS_TIMEOUT = Duration.ofMillis(200);
+
+    RateLimits {
+      enabled = enabled == null || enabled;
+      general = Limit.orDefault(general, DEFAULT_GENERAL, "general");
+      scans = Limit.orDefault(scans, DEFAULT_SCANS, "scans");
+      aiPerMinute = Limit.orDefault(aiPerMinute, DEFAULT_AI_PER_MINUTE, "ai-per-minute");
+      aiPerDay = Limit.orDefault(aiPerDay, DEFAULT_AI_PER_DAY, "ai-per-day");
+      unauthenticated =
+          Limit.orDefault(unauthenticated, DEFAULT_UNAUTHENTICATED, "unauthenticated");
+      redisTimeout = redisTimeout == null ? DEFAULT_REDIS_TIMEOUT : redisTimeout;
+      if (redisTimeout.isNegative() || redisTimeout.isZero()) {
+        throw new IllegalArgumentException(
+            "reviewer.security.rate-limits.redis-timeout must be positive, e.g. 200ms");
+      }
+    }
+
+    static RateLimits defaults() {
+      return new RateLimits(null, null, null, null, null, null, null);
+    }
+  }
+
+  /** A quota of requests per window. */
+  record Limit(Long quota, Duration window) {
+
+    static Limit orDefault(Limit limit, Limit fallback, String name) {
+      if (limit == null) {
+        return fallback;
+      }
+      long quota = limit.quota() == null ? fallback.quota() : limit.quota();
+      Duration window = limit.window() == null ? fallback.window() : limit.window();
+      if (quota < 1 || window.isNegative() || window.toSeconds() < 1) {
+        throw new IllegalArgumentException(
+            "reviewer.security.rate-limits."
+                + name
+                + " needs quota >= 1 and window >= 1s (e.g. quota: 600, window: 1m)");
+      }
+      return new Limit(quota, window);
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package com.architectreviewer.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.architectreviewer.security.ApiKeys;
+import com.architectreviewer.security.Caller;
+import com.architectreviewer.testsupport.ApiClient;
+import com.architectreviewer.testsupport.ApiPlatformTest;
+import com.architectreviewer.testsupport.Tenants;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+@ApiPlatformTest
+class RepositoryApiIT {
+
+  static final Path ROOT = Path.of(ApiPlatformTest.ALLOWED_SOURCES).toAbsolutePath();
+
+  @LocalServerPort int port;
+  @Autowired ApiKeys keys;
+  @Autowired ObjectMapper json;
+
+  ApiClient api;
+
+  @BeforeAll
+  static void allowedRoot() throws IOException {
+    Files.createDirectories(ROOT);
+  }
+
+  @BeforeEach
+  void newTenant() {
+    api = new ApiClient(port, new Tenants(keys).newKey(Caller.Role.MEMBER));
+  }
+
+  @Test
+  void registersAnAllowedPathAndShowsIt() throws IOException {
+    Path dir = Files.createDirectories(ROOT.resolve("app-" + UUID.randomUUID()));
+
+    var created = register("storefront", "\"path\":\"" + dir + "\"");
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode body = json.readTree(created.body());
+    String id = body.get("id").asString();
+    assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/repositories/" + id);
+    assertThat(body.get("path").asString()).isEqualTo(dir.toRealPath().toString());
+    var fetched = api.get("/api/v1/repositories/" + id);
+    assertThat(fetched.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(fetched.body()).get("name").asString()).isEqualTo("storefront");
+    assertThat(json.readTree(fetched.body()).has("latestScan")).isTrue();
+  }
+
+  @Test
+  void listsNewestFirstAcrossCursorPages() throws IOException {
+    var expected = new ArrayList<String>();
+    for (int i = 0; i < 5; i++) {
+      Path dir = Files.createDirectories(ROOT.resolve("page-" + UUID.randomUUID()));
+      expected.addFirst(
+          json.readTree(register("r" + i, "\"path\":\"" + dir + "\"").body()).get("id").asString());
+    }
+
+    var seen = new ArrayList<String>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      var page =
+          api.get("/api/v1/repositories?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+      assertThat(page.statusCode()).isEqualTo(200);
+      JsonNode body = json.readTree(page.body());
+      body.get("items").forEach(item -> seen.add(item.get("id").asString()));
+      cursor = body.get("nextCursor").isNull() ? null : body.get("nextCursor").asString();
+      pages++;
+    } while (cursor != null && pages < 10);
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).containsExactlyElementsOf(expected);
+    assertThat(new HashSet<>(seen)).hasSize(5);
+  }
+
+  @Test
+  void deletesAndThenAnswers404() throws IOException {
+    Path dir = Files.createDirectories(ROOT.resolve("gone-" + UUID.randomUUID()));
+    String id =
+        json.readTree(register("gone", "\"path\":\"" + dir + "\"").body()).get("id").asString();
+
+    assertThat(api.delete("/api/v1/repositories/" + id).statusCode()).isEqualTo(204);
+    assertThat(api.get("/api/v1/repositories/" + id).statusCode()).isEqualTo(404);
+    assertThat(api.delete("/api/v1/repositories/" + id).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void refusesADuplicateNameWithAConflictProblem() throws IOException {
+    Path dir = Files.createDirectories(ROOT.resolve("dup-" + UUID.randomUUID()));
+    assertThat(register("dup", "\"path\":\"" + dir + "\"").statusCode()).isEqualTo(201);
+
+    var second = register("dup", "\"path\":\"" + dir + "\"");
+
+    assertThat(second.statusCode()).isEqualTo(409);
+    assertThat(second.body()).contains("/problems/conflict");
+  }
+
+  @Test
+  void refusesPathsThatEscapeTheAllowedRoots() throws IOException {
+    Path outside = Files.createTempDirectory("outside");
+    Path link = ROOT.resolve("link-" + UUID.randomUUID());
+    Files.createSymbolicLink(link, outside);
+
+    for (String path :
+        List.of(
+            ROOT + "/../../../etc",
+            ROOT + "/../",
+            link.toString(),
+            outside.toString(),
+            "/etc/passwd",
+            "relative/dir",
+            ROOT + "/does-not-exist")) {
+      var response = register("p" + UUID.randomUUID(), "\"path\":\"" + path + "\"");
+      assertThat(response.statusCode()).as(path).isEqualTo(400);
+      assertThat(response.body()).as(path).contains("/problems/validation").contains("\"path\"");
+    }
+  }
+
+  @Test
+  void refusesUrlsToPrivateHostsInsecureSchemesAndCredentials() {
+    for (String url :
+        List.of(
+            "https://127.0.0.1/repo.git",
+            "https://localhost/repo.git",
+            "https://169.254.169.254/latest/meta-data",
+            "https://10.0.0.1/repo.git",
+            "https://192.168.1.1/repo.git",
+            "https://[::1]/repo.git",
+            "https://[fd00:ec2::254]/",
+            "https://0.0.0.0/",
+            "http://github.com/acme/app.git",
+            "file:///etc/passwd",
+            "ssh://git@github.com/acme/app.git",
+            "https://user:secret@github.com/acme/app.git",
+            "https:///no-host",
+            "not a url")) {
+      var response = register("u" + UUID.randomUUID(), "\"url\":\"" + url + "\"");
+      assertThat(response.statusCode()).as(url).isEqualTo(400);
+      assertThat(response.body()).as(url).contains("/problems/validation").contains("\"url\"");
+      assertThat(response.body()).as(url).doesNotContain("secret");
+    }
+  }
+
+  @Test
+  void requiresExactlyOneSource() throws IOException {
+    Path dir = Files.createDirectories(ROOT.resolve("both-" + UUID.randomUUID()));
+    var both = register("both", "\"path\":\"" + dir + "\",\"url\":\"https://github.com/a/b.git\"");
+    var neither = api.postJson("/api/v1/repositories", "{\"name\":\"neither\"}");
+
+    assertThat(both.statusCode()).isEqualTo(400);
+    assertThat(neither.statusCode()).isEqualTo(400);
+    assertThat(neither.body()).contains("exactly one");
+  }
+
+  private HttpResponse<String> register(String name, String source) {
+    return api.postJson("/api/v1/repositories", "{\"name\":\"" + name + "\"," + source + "}");
+  }
+}
