@@ -1,7 +1,9 @@
 package com.architectreviewer.cli;
 
 import com.architectreviewer.review.Baseline;
+import com.architectreviewer.review.CloneFailed;
 import com.architectreviewer.review.ConfigInvalid;
+import com.architectreviewer.review.RemoteSource;
 import com.architectreviewer.review.ReportFormats;
 import com.architectreviewer.review.ReviewEngine;
 import com.architectreviewer.review.ReviewListener;
@@ -9,11 +11,14 @@ import com.architectreviewer.review.ReviewOptions;
 import com.architectreviewer.review.ReviewReport;
 import com.architectreviewer.review.RootNotReadable;
 import com.architectreviewer.review.Severity;
+import com.architectreviewer.review.UrlGuard;
+import com.architectreviewer.review.UrlRefused;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,6 +105,32 @@ final class ScanCommand implements Callable<Integer> {
       description = "Analysis threads (default: number of cores).")
   Integer threads;
 
+  @Option(
+      names = "--allow-insecure-git",
+      description = "Accept http, git, ssh and file repository URLs (default: https only).")
+  boolean allowInsecureGit;
+
+  @Option(
+      names = "--allow-private-hosts",
+      description =
+          "Accept repository hosts on loopback, private, link-local or metadata addresses"
+              + " (refused by default).")
+  boolean allowPrivateHosts;
+
+  @Option(
+      names = "--clone-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description = "Give up cloning after this long (default: 120).")
+  long cloneTimeout;
+
+  @Option(
+      names = "--max-clone-size",
+      paramLabel = "MB",
+      defaultValue = "500",
+      description = "Give up when the clone grows over this size (default: 500).")
+  long maxCloneMegabytes;
+
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
@@ -108,6 +139,9 @@ final class ScanCommand implements Callable<Integer> {
       var threshold = Severity.parse(failOn);
       if (updateBaseline && baseline == null) {
         throw new IllegalArgumentException("--update-baseline needs --baseline FILE");
+      }
+      if (cloneTimeout <= 0 || maxCloneMegabytes <= 0) {
+        throw new IllegalArgumentException("--clone-timeout and --max-clone-size must be positive");
       }
       if (maxFileSize <= 0) {
         throw new IllegalArgumentException("--max-file-size must be positive");
@@ -126,7 +160,11 @@ final class ScanCommand implements Callable<Integer> {
       }
       write(report, format);
       return report.hasFindingsAtLeast(threshold) ? FINDINGS : OK;
-    } catch (IllegalArgumentException | RootNotReadable | ConfigInvalid e) {
+    } catch (IllegalArgumentException
+        | RootNotReadable
+        | ConfigInvalid
+        | UrlRefused
+        | CloneFailed e) {
       err.println("reviewer scan: " + e.getMessage());
       return INPUT_ERROR;
     } catch (IOException e) {
@@ -136,17 +174,33 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private ReviewReport review(PrintWriter err) {
-    if (target.contains("://") || target.startsWith("git@")) {
-      throw new IllegalArgumentException(
-          "git URLs are not supported by this build yet; clone the repository and scan the folder");
+    if (UrlGuard.looksLikeUrl(target)) {
+      var guard = new UrlGuard(new UrlGuard.Policy(allowInsecureGit, allowPrivateHosts));
+      var limits =
+          new RemoteSource.Limits(
+              Duration.ofSeconds(cloneTimeout), maxCloneMegabytes * 1024 * 1024);
+      if (!quiet && Terminal.interactive()) {
+        err.print("cloning " + UrlGuard.display(java.net.URI.create(target.strip())) + " …");
+        err.flush();
+      }
+      try (var checkout = new RemoteSource(guard, limits).fetch(target)) {
+        if (!quiet && Terminal.interactive()) {
+          err.print("\r\u001b[2K");
+        }
+        return reviewFolder(checkout.dir(), err).withRoot(checkout.display());
+      }
     }
+    return reviewFolder(Path.of(target), err);
+  }
+
+  private ReviewReport reviewFolder(Path folder, PrintWriter err) {
     var options = ReviewOptions.defaults().withMaxFileBytes(maxFileSize);
     if (threads != null) {
       options = options.withThreads(threads);
     }
     var listener =
         !quiet && Terminal.interactive() ? new ProgressPrinter(err) : ReviewListener.NONE;
-    var report = new ReviewEngine().review(Path.of(target), options, listener);
+    var report = new ReviewEngine().review(folder, options, listener);
     if (listener instanceof ProgressPrinter printer) {
       printer.finish();
     }
