@@ -1,0 +1,39 @@
+package com.architectreviewer.providers;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProvidersProperties.class)
+class ProvidersConfiguration {
+
+  private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  @Bean
+  LlmGateway llmGateway(
+      ProviderCatalogue catalogue,
+      ProviderKeys keys,
+      ProvidersProperties properties,
+      ObjectMapper json,
+      MeterRegistry meters,
+      ObjectProvider<Clock> clock) {
+    Duration connect =
+        properties.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0
+            ? properties.timeout()
+            : MAX_CONNECT_TIMEOUT;
+    var http = new ProviderHttp(connect, clock.getIfUnique(Clock::systemUTC));
+    return new LlmGateway(
+        catalogue::enabled,
+        keys,
+        new ProviderCaller(http, json, properties.timeout()),
+        new ProviderGuards(properties),
+        properties.allowPrivateBaseUrls(),
+        meters);
+  }
+}
