@@ -1,0 +1,76 @@
+package com.architectreviewer.review.rules;
+
+import com.architectreviewer.review.model.CallSite;
+import com.architectreviewer.review.model.ProjectModel;
+import java.util.List;
+import java.util.Set;
+
+/** Calls that reach an LLM provider, recognised by where the callee comes from and what it calls. */
+final class LlmCalls {
+
+  private static final String[] PACKAGES = {
+    "openai", "@anthropic-ai/sdk", "ai", "@google/generative-ai", "@google/genai", "groq-sdk",
+    "@mistralai/mistralai", "cohere-ai", "replicate", "langchain", "together-ai",
+    "@huggingface/inference", "ollama", "@langchain/openai", "@langchain/anthropic",
+    "@langchain/google-genai", "@langchain/groq", "@langchain/mistralai", "@langchain/community"
+  };
+  private static final List<String> MEMBER_PATHS =
+      List.of(
+          "chat.completions.create", "chat.completions.parse", "chat.completions.stream",
+          "completions.create", "responses.create", "responses.stream", "embeddings.create",
+          "images.generate", "images.edit", "messages.create", "messages.stream",
+          "generateContent", "generateContentStream", "chatCompletion", "textGeneration",
+          "chat.complete", "chat.stream");
+  private static final Set<String> AI_SDK =
+      Set.of("generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany");
+  private static final Set<String> CHAIN_MEMBERS = Set.of("invoke", "stream", "batch", "call");
+  private static final List<String> PROVIDER_HOSTS =
+      List.of(
+          "api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com",
+          "api.groq.com", "api.mistral.ai", "api.cohere.ai", "api.cohere.com",
+          "api.replicate.com", "openrouter.ai/api", "api.together.xyz", "api.deepseek.com",
+          "api.x.ai", "api.perplexity.ai", "api-inference.huggingface.co");
+
+  private LlmCalls() {}
+
+  /** True when the call sends a request to an LLM provider. */
+  static boolean isLlmCall(ProjectModel model, CallSite site) {
+    var call = site.call();
+    if (call.isNew() || call.callee().startsWith(".")) {
+      return false;
+    }
+    var callee = call.callee();
+    if (callee.equals("fetch") || callee.equals("axios.post") || callee.equals("ky.post")) {
+      var first = JsQueries.tok(site.module(), call.openParen() + 1);
+      return first != null
+          && first.isString()
+          && PROVIDER_HOSTS.stream().anyMatch(h -> first.text().contains(h));
+    }
+    var pkg = Packages.of(model, site);
+    if (!Packages.in(pkg, PACKAGES)) {
+      return false;
+    }
+    if (!callee.contains(".")) {
+      return pkg.equals("ai")
+          && site.origin().map(o -> AI_SDK.contains(o.importedName())).orElse(false);
+    }
+    for (var path : MEMBER_PATHS) {
+      if (callee.endsWith("." + path)) {
+        return true;
+      }
+    }
+    var member = call.member();
+    if (pkg.equals("replicate")) {
+      return member.equals("run") || callee.endsWith("predictions.create");
+    }
+    if (pkg.equals("cohere-ai")) {
+      return member.equals("chat") || member.equals("generate") || member.equals("chatStream");
+    }
+    return pkg.contains("langchain") && CHAIN_MEMBERS.contains(member);
+  }
+
+  /** A short description of the provider call ({@code openai.chat.completions.create}). */
+  static String describe(CallSite site) {
+    return "`" + site.callee() + "`";
+  }
+}

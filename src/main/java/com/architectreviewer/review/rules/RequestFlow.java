@@ -1,0 +1,287 @@
+package com.architectreviewer.review.rules;
+
+import com.architectreviewer.review.js.Call;
+import com.architectreviewer.review.js.JsModule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where request input flows inside one handler: which local names hold request data, whether a
+ * schema validator has checked it, and which hold a value taken directly from it (for client-chosen
+ * LLM parameters). Intra-procedural and flow-ordered: a name is tainted from its declaration on.
+ */
+final class RequestFlow {
+
+  /** What a name holds. */
+  enum State {
+    RAW,
+    VALIDATED
+  }
+
+  private record Change(int at, String name, State state, boolean direct) {}
+
+  static final Set<String> SOURCE_MEMBERS =
+      Set.of("json", "formData", "body", "query", "searchParams", "parseBody", "text", "blob");
+  private static final Set<String> VALIDATORS =
+      Set.of(
+          "parse", "safeParse", "parseAsync", "safeParseAsync", "validate", "validateSync",
+          "validateAsync", "attempt", "cast", "assert", "is", "Check", "Parse", "Decode", "mask",
+          "decode", "assertType");
+
+  private final JsModule m;
+  private final int fn;
+  private final Set<String> requestParams = new HashSet<>();
+  private final List<Change> changes = new ArrayList<>();
+
+  /**
+   * @param allParamsAreInput true for server actions, whose every argument comes from the client
+   */
+  RequestFlow(JsModule m, int fn, boolean allParamsAreInput) {
+    this.m = m;
+    this.fn = fn;
+    var params = JsQueries.paramNames(m, fn);
+    if (allParamsAreInput) {
+      for (var p : params) {
+        if (!p.isEmpty()) {
+          changes.add(new Change(-1, p, State.RAW, true));
+        }
+      }
+    } else if (!params.isEmpty() && !params.getFirst().isEmpty()) {
+      requestParams.add(params.getFirst());
+    }
+    scanDeclarations();
+  }
+
+  /** The state of {@code name} just before token {@code at}, or null when it holds no request data. */
+  State stateOf(String name, int at) {
+    State state = null;
+    for (var c : changes) {
+      if (c.at() < at && c.name().equals(name)) {
+        state = c.state();
+      }
+    }
+    return state;
+  }
+
+  private boolean isDirect(String name, int at) {
+    boolean direct = false;
+    for (var c : changes) {
+      if (c.at() < at && c.name().equals(name)) {
+        direct = c.direct();
+      }
+    }
+    return direct;
+  }
+
+  /** True when token {@code k} starts a request-input expression ({@code req.body}, {@code request.json()}). */
+  boolean isSourceAt(int k) {
+    var tk = JsQueries.tok(m, k);
+    if (tk == null || !tk.isIdent()) {
+      return false;
+    }
+    var prev = JsQueries.tok(m, k - 1);
+    if (prev != null && prev.isPunct(".") && tk.text().equals("searchParams")) {
+      return true;
+    }
+    if (!requestParams.contains(tk.text()) || !JsQueries.isReference(m, k)) {
+      return false;
+    }
+    for (int j = k + 1, hops = 0; hops < 3; j += 2, hops++) {
+      var dot = JsQueries.tok(m, j);
+      var member = JsQueries.tok(m, j + 1);
+      if (dot == null || member == null || !(dot.isPunct(".") || dot.isPunct("?.")) || !member.isIdent()) {
+        return false;
+      }
+      if (member.text().equals("valid")) {
+        return false;
+      }
+      if (SOURCE_MEMBERS.contains(member.text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The first token in {@code [from, to]} that carries unvalidated request input (a source or a RAW
+   * name), or -1.
+   */
+  int firstRawInput(int from, int to) {
+    for (int k = from; k <= to; k++) {
+      if (isSourceAt(k)) {
+        return k;
+      }
+      var tk = m.tokens().get(k);
+      if (tk.isIdent() && JsQueries.isReference(m, k) && stateOf(tk.text(), k) == State.RAW) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * True when the expression {@code [from, to]} is request data taken as it is: a source, a request
+   * name, or a member path of one ({@code body.model}, {@code input.max_tokens ?? 512}).
+   */
+  boolean isClientChosen(int from, int to) {
+    var first = m.tokens().get(from);
+    if (!first.isIdent()) {
+      return false;
+    }
+    if (!isSourceAt(from) && stateOf(first.text(), from) == null) {
+      return false;
+    }
+    if (from == to && !isSourceAt(from) && !isDirect(first.text(), from) && stateOf(first.text(), from) == null) {
+      return false;
+    }
+    for (int k = from + 1; k <= to; k++) {
+      var tk = m.tokens().get(k);
+      if (tk.isPunct("??") || tk.isIdent("as") || tk.isPunct("||")) {
+        return true;
+      }
+      boolean path = tk.isPunct(".") || tk.isPunct("?.") || tk.isIdent() || tk.isPunct("!");
+      if (!path) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when {@code name} holds request data at {@code at} (validated or not). */
+  boolean holdsInput(String name, int at) {
+    return stateOf(name, at) != null;
+  }
+
+  private void scanDeclarations() {
+    var scope = m.scope(fn);
+    var t = m.tokens();
+    for (int k = scope.startToken(); k <= scope.endToken() && k < t.size(); k++) {
+      var tk = t.get(k);
+      if (tk.isIdent("const") || tk.isIdent("let") || tk.isIdent("var")) {
+        declaration(k + 1);
+      } else if (tk.isIdent() && JsQueries.isReference(m, k)) {
+        var next = JsQueries.tok(m, k + 1);
+        var prev = JsQueries.tok(m, k - 1);
+        boolean declKeyword =
+            prev != null && (prev.isIdent("const") || prev.isIdent("let") || prev.isIdent("var"));
+        if (!declKeyword && next != null && next.isPunct("=")) {
+          assign(List.of(t.get(k).text()), k + 2, false);
+        }
+      }
+    }
+    for (var call : m.callsWithin(fn)) {
+      if (VALIDATORS.contains(call.member()) && call.hasArguments() && call.closeParen() > 0) {
+        for (int k = call.openParen() + 1; k < call.closeParen(); k++) {
+          var tk = t.get(k);
+          if (tk.isIdent() && JsQueries.isReference(m, k) && stateOf(tk.text(), k) != null) {
+            changes.add(new Change(call.closeParen(), tk.text(), State.VALIDATED, isDirect(tk.text(), k)));
+          }
+        }
+      }
+    }
+    changes.sort((a, b) -> Integer.compare(a.at(), b.at()));
+  }
+
+  private void declaration(int start) {
+    var first = JsQueries.tok(m, start);
+    if (first == null) {
+      return;
+    }
+    var names = new ArrayList<String>();
+    int afterPattern;
+    boolean destructured = false;
+    if (first.isPunct("{") || first.isPunct("[")) {
+      int end = JsQueries.matching(m, start);
+      for (int j = start + 1; j < end; j++) {
+        var tk = m.tokens().get(j);
+        var after = JsQueries.tok(m, j + 1);
+        if (tk.isIdent() && after != null && (after.is(",") || after.is("}") || after.is("]") || after.is("="))) {
+          names.add(tk.text());
+        }
+      }
+      afterPattern = end + 1;
+      destructured = true;
+    } else if (first.isIdent()) {
+      names.add(first.text());
+      afterPattern = start + 1;
+      var colon = JsQueries.tok(m, afterPattern);
+      if (colon != null && colon.isPunct(":")) {
+        while (afterPattern < m.tokens().size() && !m.tokens().get(afterPattern).isPunct("=")
+            && !m.tokens().get(afterPattern).isPunct(";")) {
+          afterPattern++;
+        }
+      }
+    } else {
+      return;
+    }
+    var eq = JsQueries.tok(m, afterPattern);
+    if (eq != null && eq.isPunct("=")) {
+      assign(names, afterPattern + 1, destructured);
+    }
+  }
+
+  private void assign(List<String> names, int initStart, boolean destructured) {
+    if (initStart >= m.tokens().size()) {
+      return;
+    }
+    int initEnd = JsQueries.expressionEnd(m, initStart);
+    if (initEnd < initStart) {
+      return;
+    }
+    boolean tainted = false;
+    boolean raw = false;
+    for (int k = initStart; k <= initEnd; k++) {
+      var tk = m.tokens().get(k);
+      if (isSourceAt(k)) {
+        tainted = true;
+        raw = true;
+      } else if (tk.isIdent() && JsQueries.isReference(m, k)) {
+        var state = stateOf(tk.text(), k);
+        if (state != null) {
+          tainted = true;
+          raw |= state == State.RAW;
+        }
+      }
+    }
+    if (!tainted) {
+      return;
+    }
+    boolean validated = false;
+    boolean derived = false;
+    for (var call : m.calls()) {
+      if (call.startToken() >= initStart && call.startToken() <= initEnd) {
+        if (VALIDATORS.contains(call.member())) {
+          validated = true;
+        }
+        if (CallKinds.isDbWrite(m, call) || CallKinds.isLlmCall(m, call)) {
+          derived = true;
+        }
+      }
+    }
+    if (derived) {
+      return;
+    }
+    var state = validated || !raw ? State.VALIDATED : State.RAW;
+    boolean direct = destructured || isClientChosen(initStart, initEnd);
+    for (var name : names) {
+      changes.add(new Change(initEnd, name, state, direct));
+    }
+  }
+
+  /** Request params recognised (for tests and messages). */
+  Map<String, Boolean> describe() {
+    var map = new HashMap<String, Boolean>();
+    requestParams.forEach(p -> map.put(p, true));
+    return map;
+  }
+
+  /** True when call {@code call}'s arguments carry unvalidated request input. */
+  int rawInputIn(Call call) {
+    var range = JsQueries.args(call);
+    return range == null ? -1 : firstRawInput(range[0], range[1]);
+  }
+}
