@@ -3,10 +3,8 @@ package com.architectreviewer.review.rules;
 import com.architectreviewer.review.js.Call;
 import com.architectreviewer.review.js.JsModule;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -135,8 +133,8 @@ final class RequestFlow {
     if (!isSourceAt(from) && stateOf(first.text(), from) == null) {
       return false;
     }
-    if (from == to && !isSourceAt(from) && !isDirect(first.text(), from) && stateOf(first.text(), from) == null) {
-      return false;
+    if (from == to) {
+      return isSourceAt(from) || isDirect(first.text(), from);
     }
     for (int k = from + 1; k <= to; k++) {
       var tk = m.tokens().get(k);
@@ -149,6 +147,24 @@ final class RequestFlow {
       }
     }
     return true;
+  }
+
+  /** How to name the input at token {@code k} in a message ({@code req.body}, {@code body}). */
+  String describeInput(int k) {
+    if (!isSourceAt(k)) {
+      return m.tokens().get(k).text();
+    }
+    int end = k;
+    while (end + 2 < m.tokens().size()
+        && (m.tokens().get(end + 1).isPunct(".") || m.tokens().get(end + 1).isPunct("?."))
+        && m.tokens().get(end + 2).isIdent()) {
+      end += 2;
+      if (SOURCE_MEMBERS.contains(m.tokens().get(end).text())) {
+        break;
+      }
+    }
+    var next = JsQueries.tok(m, end + 1);
+    return m.text(k, end) + (next != null && next.isPunct("(") ? "()" : "");
   }
 
   /** True when {@code name} holds request data at {@code at} (validated or not). */
@@ -272,16 +288,10 @@ final class RequestFlow {
     }
   }
 
-  /** Request params recognised (for tests and messages). */
-  Map<String, Boolean> describe() {
-    var map = new HashMap<String, Boolean>();
-    requestParams.forEach(p -> map.put(p, true));
-    return map;
-  }
-
-  /** True when call {@code call}'s arguments carry unvalidated request input. */
+  /** The first token of {@code call}'s arguments that carries unvalidated request input, or -1. */
   int rawInputIn(Call call) {
     var range = JsQueries.args(call);
     return range == null ? -1 : firstRawInput(range[0], range[1]);
   }
 }
+

@@ -8,6 +8,13 @@ final class RulesHalfChecks {
   private RulesHalfChecks() {}
 
   static List<Check> all() {
-    return List.of(new LlmRouteWithoutRateLimit());
+    return List.of(
+        new LongRunningWorkInHandler(),
+        new PollingLoopInHandler(),
+        new LlmRouteWithoutRateLimit(),
+        new ClientChosenLlmParameters(),
+        new UnvalidatedRequestInput(),
+        new GetWithSideEffects(),
+        new AwaitedNonCriticalWrite());
   }
 }
