@@ -6,54 +6,116 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a call does, as far as the rules half cares: reaches an LLM, writes to a database, sends mail,
- * limits a rate, is a non-critical (analytics/log) write. Decided from the callee path and the
- * packages the module imports, never from text in comments or strings.
+ * What a call does, as far as the rules half cares: reaches an LLM, writes to a database, sends
+ * mail, limits a rate, is a non-critical (analytics/log) write. Decided from the callee path and
+ * the packages the module imports, never from text in comments or strings.
  */
 final class CallKinds {
 
   static final Set<String> LLM_PACKAGES =
       Set.of(
-          "openai", "@anthropic-ai/sdk", "ai", "@google/generative-ai", "@google/genai", "groq-sdk",
-          "@mistralai/mistralai", "cohere-ai", "replicate", "langchain", "together-ai",
-          "@huggingface/inference", "ollama");
+          "openai",
+          "@anthropic-ai/sdk",
+          "ai",
+          "@google/generative-ai",
+          "@google/genai",
+          "groq-sdk",
+          "@mistralai/mistralai",
+          "cohere-ai",
+          "replicate",
+          "langchain",
+          "together-ai",
+          "@huggingface/inference",
+          "ollama");
   private static final List<String> LLM_PACKAGE_PREFIXES = List.of("@ai-sdk/", "@langchain/");
   private static final List<String> LLM_MEMBER_PATHS =
       List.of(
-          "chat.completions.create", "chat.completions.parse", "chat.completions.stream",
-          "completions.create", "responses.create", "responses.stream", "embeddings.create",
-          "images.generate", "images.edit", "messages.create", "messages.stream", "generateContent",
-          "generateContentStream", "models.generateContent", "chatCompletion", "textGeneration");
+          "chat.completions.create",
+          "chat.completions.parse",
+          "chat.completions.stream",
+          "completions.create",
+          "responses.create",
+          "responses.stream",
+          "embeddings.create",
+          "images.generate",
+          "images.edit",
+          "messages.create",
+          "messages.stream",
+          "generateContent",
+          "generateContentStream",
+          "models.generateContent",
+          "chatCompletion",
+          "textGeneration");
   private static final Set<String> AI_SDK_FUNCTIONS =
       Set.of("generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany");
   private static final Set<String> LANGCHAIN_MEMBERS = Set.of("invoke", "stream", "batch");
   private static final List<String> PROVIDER_HOSTS =
       List.of(
-          "api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com",
-          "api.groq.com", "api.mistral.ai", "api.cohere.ai", "api.cohere.com", "api.replicate.com",
-          "openrouter.ai/api", "api.together.xyz", "api.deepseek.com", "api.x.ai",
-          "api.perplexity.ai", "api-inference.huggingface.co");
+          "api.openai.com",
+          "api.anthropic.com",
+          "generativelanguage.googleapis.com",
+          "api.groq.com",
+          "api.mistral.ai",
+          "api.cohere.ai",
+          "api.cohere.com",
+          "api.replicate.com",
+          "openrouter.ai/api",
+          "api.together.xyz",
+          "api.deepseek.com",
+          "api.x.ai",
+          "api.perplexity.ai",
+          "api-inference.huggingface.co");
 
   static final Set<String> LIMITER_PACKAGES =
       Set.of(
-          "@upstash/ratelimit", "rate-limiter-flexible", "express-rate-limit", "hono-rate-limiter",
-          "@fastify/rate-limit", "limiter", "bottleneck", "@arcjet/next", "@arcjet/node",
-          "next-rate-limit", "koa-ratelimit", "express-slow-down", "@unkey/ratelimit");
+          "@upstash/ratelimit",
+          "rate-limiter-flexible",
+          "express-rate-limit",
+          "hono-rate-limiter",
+          "@fastify/rate-limit",
+          "limiter",
+          "bottleneck",
+          "@arcjet/next",
+          "@arcjet/node",
+          "next-rate-limit",
+          "koa-ratelimit",
+          "express-slow-down",
+          "@unkey/ratelimit");
   static final Set<String> LIMITER_MEMBERS =
       Set.of("limit", "consume", "removeTokens", "protect", "check", "blockKeyForDuration");
 
   private static final Set<String> PRISMA_WRITES =
       Set.of(
-          "create", "createMany", "createManyAndReturn", "update", "updateMany", "upsert", "delete",
-          "deleteMany", "$executeRaw", "$executeRawUnsafe");
+          "create",
+          "createMany",
+          "createManyAndReturn",
+          "update",
+          "updateMany",
+          "upsert",
+          "delete",
+          "deleteMany",
+          "$executeRaw",
+          "$executeRawUnsafe");
   private static final Set<String> DOCUMENT_WRITES =
       Set.of(
-          "insertOne", "insertMany", "updateOne", "updateMany", "deleteOne", "deleteMany",
-          "replaceOne", "findOneAndUpdate", "findOneAndDelete", "findByIdAndUpdate",
-          "findByIdAndDelete", "bulkWrite", "bulkCreate", "destroy");
+          "insertOne",
+          "insertMany",
+          "updateOne",
+          "updateMany",
+          "deleteOne",
+          "deleteMany",
+          "replaceOne",
+          "findOneAndUpdate",
+          "findOneAndDelete",
+          "findByIdAndUpdate",
+          "findByIdAndDelete",
+          "bulkWrite",
+          "bulkCreate",
+          "destroy");
   private static final Set<String> CHAINED_WRITES = Set.of("values", "set", "insert", "upsert");
   private static final Set<String> DB_ROOTS =
-      Set.of("prisma", "db", "database", "tx", "trx", "knex", "supabase", "supabaseAdmin", "drizzle");
+      Set.of(
+          "prisma", "db", "database", "tx", "trx", "knex", "supabase", "supabaseAdmin", "drizzle");
 
   private CallKinds() {}
 
@@ -65,7 +127,8 @@ final class CallKinds {
   static boolean importsLlmPackage(JsModule module) {
     return module.imports().stream()
         .map(i -> i.packageName())
-        .anyMatch(p -> LLM_PACKAGES.contains(p) || LLM_PACKAGE_PREFIXES.stream().anyMatch(p::startsWith));
+        .anyMatch(
+            p -> LLM_PACKAGES.contains(p) || LLM_PACKAGE_PREFIXES.stream().anyMatch(p::startsWith));
   }
 
   /** True when the call reaches an LLM provider. */
@@ -97,7 +160,8 @@ final class CallKinds {
     }
     if (callee.contains(".") && !callee.startsWith(".")) {
       var member = call.member();
-      if (imports(m, "replicate") && (member.equals("run") || callee.endsWith("predictions.create"))) {
+      if (imports(m, "replicate")
+          && (member.equals("run") || callee.endsWith("predictions.create"))) {
         return rootFrom(m, call, "replicate");
       }
       if (LANGCHAIN_MEMBERS.contains(member)) {
@@ -129,7 +193,8 @@ final class CallKinds {
     if (parts.length >= 3 && PRISMA_WRITES.contains(member) && DB_ROOTS.contains(parts[0])) {
       return true;
     }
-    if (parts.length == 2 && (member.equals("insert") || member.equals("update") || member.equals("delete"))) {
+    if (parts.length == 2
+        && (member.equals("insert") || member.equals("update") || member.equals("delete"))) {
       return DB_ROOTS.contains(parts[0]);
     }
     if (parts.length >= 2 && DOCUMENT_WRITES.contains(member)) {
@@ -141,7 +206,9 @@ final class CallKinds {
         && m.importOf(parts[0]).map(i -> i.from().packageName().isEmpty()).orElse(false);
   }
 
-  /** The model or table a write targets ({@code auditLog} in {@code prisma.auditLog.create}), or "". */
+  /**
+   * The model or table a write targets ({@code auditLog} in {@code prisma.auditLog.create}), or "".
+   */
   static String writeTarget(JsModule m, Call call) {
     var parts = call.callee().split("\\.");
     if (parts.length >= 3) {
@@ -187,7 +254,9 @@ final class CallKinds {
         && Set.of("insert", "update", "from", "upsert").contains(parts[parts.length - 1]);
   }
 
-  /** The first call of a chain such as {@code db.insert(t).values(x)} (the {@code db.insert} call). */
+  /**
+   * The first call of a chain such as {@code db.insert(t).values(x)} (the {@code db.insert} call).
+   */
   static Call chainHead(JsModule m, Call call) {
     Call current = call;
     for (int guard = 0; guard < 8 && current.callee().startsWith("."); guard++) {

@@ -9,6 +9,19 @@ public final class Checks {
 
   /** Every built-in check, in report order of their rule ids. */
   public static List<Check> all() {
-    return List.of(new DbClientPerRequest(), new RedisClientPerRequest());
+    return List.of(
+        new DbClientPerRequest(),
+        new RedisClientPerRequest(),
+        new LongRunningWorkInHandler(),
+        new PollingLoopInHandler(),
+        new LlmRouteWithoutRateLimit(),
+        new ClientChosenLlmParameters(),
+        new UnvalidatedRequestInput(),
+        new SecretExposedToBrowser(),
+        new CommittedEnvFile(),
+        new HardcodedCredential(),
+        new GetWithSideEffects(),
+        new NoErrorMonitoring(),
+        new AwaitedNonCriticalWrite());
   }
 }

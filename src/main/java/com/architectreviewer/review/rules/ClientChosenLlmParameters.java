@@ -28,8 +28,16 @@ final class ClientChosenLlmParameters implements Check {
 
   private static final Set<String> PARAMETERS =
       Set.of(
-          "model", "max_tokens", "max_completion_tokens", "maxTokens", "maxOutputTokens",
-          "messages", "n", "system", "tools", "prompt");
+          "model",
+          "max_tokens",
+          "max_completion_tokens",
+          "maxTokens",
+          "maxOutputTokens",
+          "messages",
+          "n",
+          "system",
+          "tools",
+          "prompt");
 
   @Override
   public Rule rule() {

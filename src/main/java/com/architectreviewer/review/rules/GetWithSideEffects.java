@@ -48,7 +48,9 @@ final class GetWithSideEffects implements Check {
           RULE,
           h.location(),
           h.label()
-              + (get ? " answers GET but " : " has no request method check, so GET reaches it, and ")
+              + (get
+                  ? " answers GET but "
+                  : " has no request method check, so GET reaches it, and ")
               + what
               + " (`"
               + call.callee()

@@ -11,8 +11,22 @@ final class JsQueries {
 
   private static final Set<String> STATEMENT_START =
       Set.of(
-          "const", "let", "var", "return", "if", "for", "while", "try", "switch", "throw", "await",
-          "export", "import", "function", "class", "do");
+          "const",
+          "let",
+          "var",
+          "return",
+          "if",
+          "for",
+          "while",
+          "try",
+          "switch",
+          "throw",
+          "await",
+          "export",
+          "import",
+          "function",
+          "class",
+          "do");
 
   private JsQueries() {}
 
@@ -44,7 +58,10 @@ final class JsQueries {
     return t.size() - 1;
   }
 
-  /** Last token of the expression starting at {@code start} (stops at {@code ;}, a closing bracket or a new statement). */
+  /**
+   * Last token of the expression starting at {@code start} (stops at {@code ;}, a closing bracket
+   * or a new statement).
+   */
   static int expressionEnd(JsModule m, int start) {
     var t = m.tokens();
     int k = start;
@@ -72,7 +89,9 @@ final class JsQueries {
     return t.size() - 1;
   }
 
-  /** Names of the parameters of function scope {@code fn} (first-level identifiers, types skipped). */
+  /**
+   * Names of the parameters of function scope {@code fn} (first-level identifiers, types skipped).
+   */
   static List<String> paramNames(JsModule m, int fn) {
     var names = new ArrayList<String>();
     int body = m.scope(fn).startToken();
@@ -154,7 +173,10 @@ final class JsQueries {
     return -1;
   }
 
-  /** True when token {@code at} lies inside the block of a {@code try} that is itself inside function {@code fn}. */
+  /**
+   * True when token {@code at} lies inside the block of a {@code try} that is itself inside
+   * function {@code fn}.
+   */
   static boolean insideTry(JsModule m, int at, int fn) {
     var scope = m.scope(fn);
     for (int k = scope.startToken(); k < at && k <= scope.endToken(); k++) {
@@ -177,7 +199,9 @@ final class JsQueries {
     return new int[] {call.openParen() + 1, call.closeParen() - 1};
   }
 
-  /** True when an identifier token at {@code k} is a reference (not a property name or object key). */
+  /**
+   * True when an identifier token at {@code k} is a reference (not a property name or object key).
+   */
   static boolean isReference(JsModule m, int k) {
     var prev = tok(m, k - 1);
     var next = tok(m, k + 1);
@@ -198,7 +222,8 @@ final class JsQueries {
       } else if (Character.isUpperCase(c)
           && !current.isEmpty()
           && (Character.isLowerCase(identifier.charAt(i - 1))
-              || (i + 1 < identifier.length() && Character.isLowerCase(identifier.charAt(i + 1))))) {
+              || (i + 1 < identifier.length()
+                  && Character.isLowerCase(identifier.charAt(i + 1))))) {
         flush(words, current);
         current.append(Character.toLowerCase(c));
       } else {

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Whether something limits the request rate on a handler's path: a limiter call the handler reaches,
- * a limiter middleware on its route (Express/Hono {@code use}, route middleware), or a Next.js
- * {@code middleware.ts} that limits and whose {@code config.matcher} covers the route.
+ * Whether something limits the request rate on a handler's path: a limiter call the handler
+ * reaches, a limiter middleware on its route (Express/Hono {@code use}, route middleware), or a
+ * Next.js {@code middleware.ts} that limits and whose {@code config.matcher} covers the route.
  */
 final class Limits {
 
@@ -73,7 +73,8 @@ final class Limits {
       return limiterPackage && !call.isNew();
     }
     return CallKinds.LIMITER_MEMBERS.contains(call.member())
-        && (limiterPackage || JsQueries.words(call.root()).stream().anyMatch(w -> w.contains("limit")));
+        && (limiterPackage
+            || JsQueries.words(call.root()).stream().anyMatch(w -> w.contains("limit")));
   }
 
   private static boolean limiterWords(String text) {
@@ -126,7 +127,10 @@ final class Limits {
     return route.equals(p) || route.startsWith(p.endsWith("/") ? p : p + "/");
   }
 
-  /** The {@code config.matcher} patterns of a middleware module; empty list when it has none (runs everywhere). */
+  /**
+   * The {@code config.matcher} patterns of a middleware module; empty list when it has none (runs
+   * everywhere).
+   */
   static List<String> matchers(JsModule m) {
     var t = m.tokens();
     var result = new ArrayList<String>();
@@ -145,7 +149,8 @@ final class Limits {
             var prev = t.get(j - 1);
             var prev2 = JsQueries.tok(m, j - 2);
             boolean isSource =
-                prev.isPunct("[") || prev.isPunct(",")
+                prev.isPunct("[")
+                    || prev.isPunct(",")
                     || (prev.isPunct(":") && prev2 != null && prev2.isIdent("source"));
             if (isSource) {
               result.add(tk.text());
@@ -157,7 +162,9 @@ final class Limits {
     return result;
   }
 
-  /** True when one of Next.js {@code matchers} matches {@code route}; no matchers match everything. */
+  /**
+   * True when one of Next.js {@code matchers} matches {@code route}; no matchers match everything.
+   */
   static boolean covers(List<String> matchers, String route) {
     if (matchers.isEmpty()) {
       return true;
@@ -178,7 +185,8 @@ final class Limits {
       char c = matcher.charAt(i);
       if (c == '/' && i + 1 < matcher.length() && matcher.charAt(i + 1) == ':') {
         int j = i + 2;
-        while (j < matcher.length() && (Character.isLetterOrDigit(matcher.charAt(j)) || matcher.charAt(j) == '_')) {
+        while (j < matcher.length()
+            && (Character.isLetterOrDigit(matcher.charAt(j)) || matcher.charAt(j) == '_')) {
           j++;
         }
         char mod = j < matcher.length() ? matcher.charAt(j) : ' ';

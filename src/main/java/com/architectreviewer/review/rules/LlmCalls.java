@@ -5,31 +5,70 @@ import com.architectreviewer.review.model.ProjectModel;
 import java.util.List;
 import java.util.Set;
 
-/** Calls that reach an LLM provider, recognised by where the callee comes from and what it calls. */
+/**
+ * Calls that reach an LLM provider, recognised by where the callee comes from and what it calls.
+ */
 final class LlmCalls {
 
   private static final String[] PACKAGES = {
-    "openai", "@anthropic-ai/sdk", "ai", "@google/generative-ai", "@google/genai", "groq-sdk",
-    "@mistralai/mistralai", "cohere-ai", "replicate", "langchain", "together-ai",
-    "@huggingface/inference", "ollama", "@langchain/openai", "@langchain/anthropic",
-    "@langchain/google-genai", "@langchain/groq", "@langchain/mistralai", "@langchain/community"
+    "openai",
+    "@anthropic-ai/sdk",
+    "ai",
+    "@google/generative-ai",
+    "@google/genai",
+    "groq-sdk",
+    "@mistralai/mistralai",
+    "cohere-ai",
+    "replicate",
+    "langchain",
+    "together-ai",
+    "@huggingface/inference",
+    "ollama",
+    "@langchain/openai",
+    "@langchain/anthropic",
+    "@langchain/google-genai",
+    "@langchain/groq",
+    "@langchain/mistralai",
+    "@langchain/community"
   };
   private static final List<String> MEMBER_PATHS =
       List.of(
-          "chat.completions.create", "chat.completions.parse", "chat.completions.stream",
-          "completions.create", "responses.create", "responses.stream", "embeddings.create",
-          "images.generate", "images.edit", "messages.create", "messages.stream",
-          "generateContent", "generateContentStream", "chatCompletion", "textGeneration",
-          "chat.complete", "chat.stream");
+          "chat.completions.create",
+          "chat.completions.parse",
+          "chat.completions.stream",
+          "completions.create",
+          "responses.create",
+          "responses.stream",
+          "embeddings.create",
+          "images.generate",
+          "images.edit",
+          "messages.create",
+          "messages.stream",
+          "generateContent",
+          "generateContentStream",
+          "chatCompletion",
+          "textGeneration",
+          "chat.complete",
+          "chat.stream");
   private static final Set<String> AI_SDK =
       Set.of("generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany");
   private static final Set<String> CHAIN_MEMBERS = Set.of("invoke", "stream", "batch", "call");
   private static final List<String> PROVIDER_HOSTS =
       List.of(
-          "api.openai.com", "api.anthropic.com", "generativelanguage.googleapis.com",
-          "api.groq.com", "api.mistral.ai", "api.cohere.ai", "api.cohere.com",
-          "api.replicate.com", "openrouter.ai/api", "api.together.xyz", "api.deepseek.com",
-          "api.x.ai", "api.perplexity.ai", "api-inference.huggingface.co");
+          "api.openai.com",
+          "api.anthropic.com",
+          "generativelanguage.googleapis.com",
+          "api.groq.com",
+          "api.mistral.ai",
+          "api.cohere.ai",
+          "api.cohere.com",
+          "api.replicate.com",
+          "openrouter.ai/api",
+          "api.together.xyz",
+          "api.deepseek.com",
+          "api.x.ai",
+          "api.perplexity.ai",
+          "api-inference.huggingface.co");
 
   private LlmCalls() {}
 

@@ -31,8 +31,14 @@ final class LongRunningWorkInHandler implements Check {
   private static final Set<String> CHILD_PROCESS =
       Set.of("exec", "execSync", "spawn", "spawnSync", "execFile", "execFileSync", "fork");
   private static final String[] BROWSERS = {
-    "puppeteer", "puppeteer-core", "playwright", "playwright-core", "@playwright/test",
-    "playwright-chromium", "chrome-aws-lambda", "@sparticuz/chromium"
+    "puppeteer",
+    "puppeteer-core",
+    "playwright",
+    "playwright-core",
+    "@playwright/test",
+    "playwright-chromium",
+    "chrome-aws-lambda",
+    "@sparticuz/chromium"
   };
   private static final Set<String> NETWORK =
       Set.of("fetch", "axios", "got", "ky", "$fetch", "ofetch", "request", "superagent");
@@ -59,7 +65,12 @@ final class LongRunningWorkInHandler implements Check {
       }
       if (at == null) {
         at = awaitedNetworkCallInLoop(model, h);
-        what = at == null ? null : "awaits `" + (at == null ? "" : at.callee()) + "` once per item of a loop, one after another";
+        what =
+            at == null
+                ? null
+                : "awaits `"
+                    + (at == null ? "" : at.callee())
+                    + "` once per item of a loop, one after another";
       }
       if (at == null) {
         continue;
@@ -78,7 +89,8 @@ final class LongRunningWorkInHandler implements Check {
     }
     for (var file : model.handlers().stream().map(Handler::file).distinct().toList()) {
       var module = model.module(file);
-      if (module.isEmpty() || reportedModules.contains(file)
+      if (module.isEmpty()
+          || reportedModules.contains(file)
           || model.handlers(file).stream().allMatch(x -> x.kind() == Handler.Kind.MIDDLEWARE)) {
         continue;
       }
@@ -105,11 +117,17 @@ final class LongRunningWorkInHandler implements Check {
     var site = model.site(m, call);
     var pkg = Packages.of(model, site);
     var member = call.member();
-    String name = call.callee().contains(".") ? member : site.origin().map(o -> o.importedName()).orElse(member);
-    if ((pkg.equals("child_process") || pkg.equals("node:child_process")) && CHILD_PROCESS.contains(name)) {
+    String name =
+        call.callee().contains(".")
+            ? member
+            : site.origin().map(o -> o.importedName()).orElse(member);
+    if ((pkg.equals("child_process") || pkg.equals("node:child_process"))
+        && CHILD_PROCESS.contains(name)) {
       var first = JsQueries.tok(m, call.openParen() + 1);
       boolean git = first != null && first.isString() && first.text().startsWith("git clone");
-      return git ? "clones a repository (`" + call.callee() + "`)" : "runs a child process (`" + call.callee() + "`)";
+      return git
+          ? "clones a repository (`" + call.callee() + "`)"
+          : "runs a child process (`" + call.callee() + "`)";
     }
     if (pkg.equals("execa") || pkg.equals("zx")) {
       return "runs a child process (`" + call.callee() + "`)";
@@ -148,9 +166,14 @@ final class LongRunningWorkInHandler implements Check {
         continue;
       }
       var brace = JsQueries.tok(m, close + 1);
-      int end = brace != null && brace.isPunct("{") ? JsQueries.matching(m, close + 1) : JsQueries.expressionEnd(m, close + 1);
+      int end =
+          brace != null && brace.isPunct("{")
+              ? JsQueries.matching(m, close + 1)
+              : JsQueries.expressionEnd(m, close + 1);
       for (var call : h.ownCalls()) {
-        if (call.startToken() > close && call.startToken() < end && call.awaited()
+        if (call.startToken() > close
+            && call.startToken() < end
+            && call.awaited()
             && (NETWORK.contains(call.root()) || LlmCalls.isLlmCall(model, model.site(m, call)))) {
           return call;
         }
@@ -178,8 +201,10 @@ final class LongRunningWorkInHandler implements Check {
   private static int maxDurationToken(JsModule m) {
     var t = m.tokens();
     for (int k = 0; k + 2 < t.size(); k++) {
-      if (t.get(k).isIdent("maxDuration") && (t.get(k + 1).isPunct("=") || t.get(k + 1).isPunct(":"))
-          && t.get(k + 2).kind() == TokenKind.NUMBER && m.isModuleLevel(m.scopeOf(k))) {
+      if (t.get(k).isIdent("maxDuration")
+          && (t.get(k + 1).isPunct("=") || t.get(k + 1).isPunct(":"))
+          && t.get(k + 2).kind() == TokenKind.NUMBER
+          && m.isModuleLevel(m.scopeOf(k))) {
         try {
           if (Integer.parseInt(t.get(k + 2).text().replace("_", "")) >= LONG_SECONDS) {
             return k + 2;

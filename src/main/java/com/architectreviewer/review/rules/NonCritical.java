@@ -13,10 +13,23 @@ final class NonCritical {
 
   private static final Set<String> TARGET_WORDS =
       Set.of(
-          "analytics", "audit", "audits", "log", "logs", "tracking", "telemetry", "pageview",
-          "pageviews", "activity", "activities", "clicklog", "impression", "impressions");
+          "analytics",
+          "audit",
+          "audits",
+          "log",
+          "logs",
+          "tracking",
+          "telemetry",
+          "pageview",
+          "pageviews",
+          "activity",
+          "activities",
+          "clicklog",
+          "impression",
+          "impressions");
   private static final Set<String> TRACKERS =
-      Set.of("posthog", "mixpanel", "analytics", "segment", "amplitude", "umami", "plausible", "heap");
+      Set.of(
+          "posthog", "mixpanel", "analytics", "segment", "amplitude", "umami", "plausible", "heap");
   private static final Set<String> TRACK_MEMBERS =
       Set.of("track", "capture", "trackEvent", "logEvent", "page", "identify", "flush", "record");
 
@@ -35,7 +48,8 @@ final class NonCritical {
       return false;
     }
     if (call.callee().contains(".")) {
-      return rootWords.stream().anyMatch(TRACKERS::contains) && TRACK_MEMBERS.contains(call.member());
+      return rootWords.stream().anyMatch(TRACKERS::contains)
+          && TRACK_MEMBERS.contains(call.member());
     }
     List<String> words = JsQueries.words(call.callee());
     if (words.isEmpty()) {

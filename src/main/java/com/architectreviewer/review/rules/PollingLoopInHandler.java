@@ -24,7 +24,15 @@ final class PollingLoopInHandler implements Check {
               + "If a short wait is really needed, bound it: for (let i = 0; i < 3; i++) { ... }");
 
   private static final Set<String> WAITS =
-      Set.of("sleep", "delay", "wait", "setTimeout", "timeout", "pause", "waitFor", "setTimeoutPromise");
+      Set.of(
+          "sleep",
+          "delay",
+          "wait",
+          "setTimeout",
+          "timeout",
+          "pause",
+          "waitFor",
+          "setTimeoutPromise");
 
   @Override
   public Rule rule() {
@@ -68,8 +76,14 @@ final class PollingLoopInHandler implements Check {
       var cond = JsQueries.tok(m, k + 2);
       var close = JsQueries.tok(m, k + 3);
       var brace = JsQueries.tok(m, k + 4);
-      if (open != null && open.isPunct("(") && cond != null && (cond.isIdent("true") || cond.text().equals("1"))
-          && close != null && close.isPunct(")") && brace != null && brace.isPunct("{")) {
+      if (open != null
+          && open.isPunct("(")
+          && cond != null
+          && (cond.isIdent("true") || cond.text().equals("1"))
+          && close != null
+          && close.isPunct(")")
+          && brace != null
+          && brace.isPunct("{")) {
         return k + 4;
       }
     }
@@ -79,8 +93,16 @@ final class PollingLoopInHandler implements Check {
       var c = JsQueries.tok(m, k + 3);
       var d = JsQueries.tok(m, k + 4);
       var e = JsQueries.tok(m, k + 5);
-      if (a != null && a.isPunct("(") && b != null && b.isPunct(";") && c != null && c.isPunct(";")
-          && d != null && d.isPunct(")") && e != null && e.isPunct("{")) {
+      if (a != null
+          && a.isPunct("(")
+          && b != null
+          && b.isPunct(";")
+          && c != null
+          && c.isPunct(";")
+          && d != null
+          && d.isPunct(")")
+          && e != null
+          && e.isPunct("{")) {
         return k + 5;
       }
     }
@@ -91,7 +113,11 @@ final class PollingLoopInHandler implements Check {
         var w = JsQueries.tok(m, end + 1);
         var open = JsQueries.tok(m, end + 2);
         var cond = JsQueries.tok(m, end + 3);
-        if (w != null && w.isIdent("while") && open != null && open.isPunct("(") && cond != null
+        if (w != null
+            && w.isIdent("while")
+            && open != null
+            && open.isPunct("(")
+            && cond != null
             && (cond.isIdent("true") || cond.text().equals("1"))) {
           return k + 1;
         }
@@ -106,7 +132,8 @@ final class PollingLoopInHandler implements Check {
       return false;
     }
     for (int j = k - 2; j >= 0; j--) {
-      if (m.tokens().get(j).isIdent("do") && JsQueries.tok(m, j + 1).isPunct("{")
+      if (m.tokens().get(j).isIdent("do")
+          && JsQueries.tok(m, j + 1).isPunct("{")
           && JsQueries.matching(m, j + 1) == k - 1) {
         return true;
       }

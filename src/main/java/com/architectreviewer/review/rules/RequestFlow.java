@@ -26,9 +26,23 @@ final class RequestFlow {
       Set.of("json", "formData", "body", "query", "searchParams", "parseBody", "text", "blob");
   private static final Set<String> VALIDATORS =
       Set.of(
-          "parse", "safeParse", "parseAsync", "safeParseAsync", "validate", "validateSync",
-          "validateAsync", "attempt", "cast", "assert", "is", "Check", "Parse", "Decode", "mask",
-          "decode", "assertType");
+          "parse",
+          "safeParse",
+          "parseAsync",
+          "safeParseAsync",
+          "validate",
+          "validateSync",
+          "validateAsync",
+          "attempt",
+          "cast",
+          "assert",
+          "is",
+          "Check",
+          "Parse",
+          "Decode",
+          "mask",
+          "decode",
+          "assertType");
 
   private final JsModule m;
   private final int fn;
@@ -54,7 +68,9 @@ final class RequestFlow {
     scanDeclarations();
   }
 
-  /** The state of {@code name} just before token {@code at}, or null when it holds no request data. */
+  /**
+   * The state of {@code name} just before token {@code at}, or null when it holds no request data.
+   */
   State stateOf(String name, int at) {
     State state = null;
     for (var c : changes) {
@@ -75,7 +91,10 @@ final class RequestFlow {
     return direct;
   }
 
-  /** True when token {@code k} starts a request-input expression ({@code req.body}, {@code request.json()}). */
+  /**
+   * True when token {@code k} starts a request-input expression ({@code req.body}, {@code
+   * request.json()}).
+   */
   boolean isSourceAt(int k) {
     var tk = JsQueries.tok(m, k);
     if (tk == null || !tk.isIdent()) {
@@ -91,7 +110,10 @@ final class RequestFlow {
     for (int j = k + 1, hops = 0; hops < 3; j += 2, hops++) {
       var dot = JsQueries.tok(m, j);
       var member = JsQueries.tok(m, j + 1);
-      if (dot == null || member == null || !(dot.isPunct(".") || dot.isPunct("?.")) || !member.isIdent()) {
+      if (dot == null
+          || member == null
+          || !(dot.isPunct(".") || dot.isPunct("?."))
+          || !member.isIdent()) {
         return false;
       }
       if (member.text().equals("valid")) {
@@ -194,7 +216,8 @@ final class RequestFlow {
         for (int k = call.openParen() + 1; k < call.closeParen(); k++) {
           var tk = t.get(k);
           if (tk.isIdent() && JsQueries.isReference(m, k) && stateOf(tk.text(), k) != null) {
-            changes.add(new Change(call.closeParen(), tk.text(), State.VALIDATED, isDirect(tk.text(), k)));
+            changes.add(
+                new Change(call.closeParen(), tk.text(), State.VALIDATED, isDirect(tk.text(), k)));
           }
         }
       }
@@ -215,7 +238,9 @@ final class RequestFlow {
       for (int j = start + 1; j < end; j++) {
         var tk = m.tokens().get(j);
         var after = JsQueries.tok(m, j + 1);
-        if (tk.isIdent() && after != null && (after.is(",") || after.is("}") || after.is("]") || after.is("="))) {
+        if (tk.isIdent()
+            && after != null
+            && (after.is(",") || after.is("}") || after.is("]") || after.is("="))) {
           names.add(tk.text());
         }
       }
@@ -226,7 +251,8 @@ final class RequestFlow {
       afterPattern = start + 1;
       var colon = JsQueries.tok(m, afterPattern);
       if (colon != null && colon.isPunct(":")) {
-        while (afterPattern < m.tokens().size() && !m.tokens().get(afterPattern).isPunct("=")
+        while (afterPattern < m.tokens().size()
+            && !m.tokens().get(afterPattern).isPunct("=")
             && !m.tokens().get(afterPattern).isPunct(";")) {
           afterPattern++;
         }
@@ -294,4 +320,3 @@ final class RequestFlow {
     return range == null ? -1 : firstRawInput(range[0], range[1]);
   }
 }
-

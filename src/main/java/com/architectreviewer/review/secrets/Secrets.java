@@ -21,8 +21,19 @@ public final class Secrets {
   /** Literal text every format needs; a text without any of them is not searched further. */
   private static final List<String> ANCHORS =
       List.of(
-          "sk-", "_live_", "AKIA", "ASIA", "ccess", "CCESS", "gh", "github_pat_", "xox", "xapp-",
-          "hooks.slack.com", "eyJ", "://");
+          "sk-",
+          "_live_",
+          "AKIA",
+          "ASIA",
+          "ccess",
+          "CCESS",
+          "gh",
+          "github_pat_",
+          "xox",
+          "xapp-",
+          "hooks.slack.com",
+          "eyJ",
+          "://");
 
   private static final String B = "(?<![A-Za-z0-9_\\-])";
   private static final List<Format> FORMATS =
