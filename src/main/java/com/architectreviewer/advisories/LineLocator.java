@@ -3,65 +3,84 @@ package com.architectreviewer.advisories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Finds the line of a package in its lockfile, for findings' {@code line}; 1 when unknown. */
+/**
+ * Finds the line of a package in its lockfile, for findings' {@code line}; 1 when unknown. Each
+ * file is read once and indexed by the package-like names on each line ({@code
+ * node_modules/lodash}, {@code lodash@^4}, {@code /lodash@4.17.20}, {@code <artifactId>}), so a
+ * lookup costs a few lines, not a scan of the file.
+ */
 final class LineLocator {
 
   private static final long MAX_BYTES = 64L * 1024 * 1024;
+  private static final int MAX_LINES_PER_NAME = 64;
+
+  private record Indexed(List<String> lines, Map<String, List<Integer>> byName) {}
 
   private final Path root;
-  private final Map<String, List<String>> lines = new HashMap<>();
+  private final Map<String, Indexed> files = new HashMap<>();
 
   LineLocator(Path root) {
     this.root = root;
   }
 
   int line(String file, String packageName, String version) {
-    List<String> text = lines.computeIfAbsent(file, this::read);
-    String token =
+    Indexed indexed = files.computeIfAbsent(file, this::index);
+    String name =
         packageName.contains(":")
             ? packageName.substring(packageName.indexOf(':') + 1)
             : packageName;
-    int nameOnly = 0;
-    for (int i = 0; i < text.size(); i++) {
-      String line = text.get(i);
-      if (!mentions(line, token)) {
-        continue;
-      }
-      if (line.contains(version)) {
-        return i + 1;
-      }
-      if (nameOnly == 0) {
-        nameOnly = i + 1;
+    List<Integer> candidates = indexed.byName().getOrDefault(name, List.of());
+    for (int index : candidates) {
+      if (indexed.lines().get(index).contains(version)) {
+        return index + 1;
       }
     }
-    return nameOnly == 0 ? 1 : nameOnly;
+    return candidates.isEmpty() ? 1 : candidates.getFirst() + 1;
   }
 
-  private static boolean mentions(String line, String token) {
-    int at = line.indexOf(token);
-    while (at >= 0) {
-      int end = at + token.length();
-      boolean startOk =
-          at == 0 || !Character.isLetterOrDigit(line.charAt(at - 1)) && line.charAt(at - 1) != '-';
-      boolean endOk =
-          end == line.length()
-              || !Character.isLetterOrDigit(line.charAt(end)) && line.charAt(end) != '-';
-      if (startOk && endOk) {
-        return true;
+  private Indexed index(String file) {
+    List<String> lines = read(file);
+    Map<String, List<Integer>> byName = new HashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      for (String token : lines.get(i).split("[^A-Za-z0-9@/._-]+")) {
+        String name = packageName(token);
+        if (!name.isEmpty()) {
+          List<Integer> at = byName.computeIfAbsent(name, k -> new ArrayList<>(2));
+          if (at.size() < MAX_LINES_PER_NAME && (at.isEmpty() || at.getLast() != i)) {
+            at.add(i);
+          }
+        }
       }
-      at = line.indexOf(token, at + 1);
     }
-    return false;
+    return new Indexed(lines, byName);
+  }
+
+  /** {@code node_modules/a/node_modules/@s/b} → {@code @s/b}; {@code /b@1.0} → {@code b}. */
+  static String packageName(String token) {
+    String t = token;
+    int nm = t.lastIndexOf("node_modules/");
+    if (nm >= 0) {
+      t = t.substring(nm + "node_modules/".length());
+    }
+    if (t.startsWith("/")) {
+      t = t.substring(1);
+    }
+    int at = t.indexOf('@', 1);
+    if (at > 0) {
+      t = t.substring(0, at);
+    }
+    return t;
   }
 
   private List<String> read(String file) {
     try {
-      Path path = root.resolve(file);
-      if (!path.normalize().startsWith(root) || Files.size(path) > MAX_BYTES) {
+      Path path = root.resolve(file).normalize();
+      if (!path.startsWith(root) || Files.size(path) > MAX_BYTES) {
         return List.of();
       }
       return Files.readAllLines(path);
