@@ -19,6 +19,7 @@ final class LineLocator {
   private static final long MAX_BYTES = 64L * 1024 * 1024;
   private static final int MAX_LINES_PER_NAME = 64;
 
+  /** Per name: line numbers shifted left by one, the low bit set on lines that declare it. */
   private record Indexed(List<String> lines, Map<String, List<Integer>> byName) {}
 
   private final Path root;
@@ -35,24 +36,49 @@ final class LineLocator {
             ? packageName.substring(packageName.indexOf(':') + 1)
             : packageName;
     List<Integer> candidates = indexed.byName().getOrDefault(name, List.of());
-    for (int index : candidates) {
-      if (indexed.lines().get(index).contains(version)) {
+    int firstKey = -1;
+    int firstWithVersion = -1;
+    for (int encoded : candidates) {
+      int index = encoded >> 1;
+      boolean key = (encoded & 1) == 1;
+      boolean hasVersion = indexed.lines().get(index).contains(version);
+      if (key && hasVersion) {
         return index + 1;
       }
+      if (key && firstKey < 0) {
+        firstKey = index;
+      }
+      if (hasVersion && firstWithVersion < 0) {
+        firstWithVersion = index;
+      }
     }
-    return candidates.isEmpty() ? 1 : candidates.getFirst() + 1;
+    if (firstKey >= 0) {
+      return firstKey + 1;
+    }
+    if (firstWithVersion >= 0) {
+      return firstWithVersion + 1;
+    }
+    return candidates.isEmpty() ? 1 : (candidates.getFirst() >> 1) + 1;
   }
 
   private Indexed index(String file) {
     List<String> lines = read(file);
     Map<String, List<Integer>> byName = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
-      for (String token : lines.get(i).split("[^A-Za-z0-9@/._-]+")) {
+      String line = lines.get(i);
+      String[] tokens = line.split("[^A-Za-z0-9@/._-]+");
+      for (String token : tokens) {
         String name = packageName(token);
         if (!name.isEmpty()) {
+          // A "key" line declares the package rather than mentioning it as a dependency.
+          boolean key =
+              token.contains("node_modules/")
+                  || token.startsWith("/")
+                  || !line.isEmpty() && !Character.isWhitespace(line.charAt(0));
           List<Integer> at = byName.computeIfAbsent(name, k -> new ArrayList<>(2));
-          if (at.size() < MAX_LINES_PER_NAME && (at.isEmpty() || at.getLast() != i)) {
-            at.add(i);
+          int encoded = i << 1 | (key ? 1 : 0);
+          if (at.size() < MAX_LINES_PER_NAME && (at.isEmpty() || at.getLast() >> 1 != i)) {
+            at.add(encoded);
           }
         }
       }

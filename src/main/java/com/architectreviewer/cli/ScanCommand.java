@@ -1,8 +1,11 @@
 package com.architectreviewer.cli;
 
+import com.architectreviewer.advisories.AdvisoryIndex;
+import com.architectreviewer.advisories.LocalAdvisoryStore;
 import com.architectreviewer.review.Baseline;
 import com.architectreviewer.review.CloneFailed;
 import com.architectreviewer.review.ConfigInvalid;
+import com.architectreviewer.review.DependencyAdvisories;
 import com.architectreviewer.review.RemoteSource;
 import com.architectreviewer.review.ReportFormats;
 import com.architectreviewer.review.ReviewEngine;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nEnvironment:%n",
     footer = {
-      "  NO_COLOR           set to disable colour on a terminal",
+      "  NO_COLOR             set to disable colour on a terminal",
+      "  REVIEWER_ADVISORIES  advisory folder for AR-DEP-001 (default ~/.reviewer/advisories)",
       "  (no other variable is read: scan needs no database and starts no server)"
     })
 final class ScanCommand implements Callable<Integer> {
@@ -98,6 +102,15 @@ final class ScanCommand implements Callable<Integer> {
       defaultValue = "1048576",
       description = "Skip source files larger than this (default: 1048576).")
   long maxFileSize;
+
+  @Option(
+      names = "--advisories",
+      paramLabel = "DIR",
+      defaultValue = "${env:REVIEWER_ADVISORIES}",
+      description =
+          "OSV advisories imported by `reviewer advisories import` (default: REVIEWER_ADVISORIES"
+              + " or ~/.reviewer/advisories).")
+  Path advisories;
 
   @Option(
       names = "--threads",
@@ -200,11 +213,28 @@ final class ScanCommand implements Callable<Integer> {
     }
     var listener =
         !quiet && Terminal.interactive() ? new ProgressPrinter(err) : ReviewListener.NONE;
-    var report = new ReviewEngine().review(folder, options, listener);
+    var report = engine().review(folder, options, listener);
     if (listener instanceof ProgressPrinter printer) {
       printer.finish();
     }
     return report;
+  }
+
+  /** The engine with the dependency advisories of the local store as an extra source. */
+  private ReviewEngine engine() {
+    var store =
+        LocalAdvisoryStore.at(
+            advisories == null ? LocalAdvisoryStore.defaultFolder() : advisories,
+            java.time.Clock.systemUTC());
+    AdvisoryIndex index;
+    try {
+      index = store.load();
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "advisory store " + store.folder() + " is not readable (" + e.getMessage() + ")");
+    }
+    return new ReviewEngine()
+        .withSource(new DependencyAdvisories(index, store.folder().toString()));
   }
 
   private void write(ReviewReport report, ReportFormats.Format format) throws IOException {
