@@ -44,6 +44,9 @@ class KvConfiguration {
     Gauge.builder("reviewer.kv.shared", () -> store.isShared() ? 1 : 0)
         .description("1 while the KV layer's data lives in Redis, 0 while it is in-process")
         .register(meters);
+    Gauge.builder("reviewer.kv.redis.up", () -> store.isShared() ? 1 : 0)
+        .description("1 while Redis answers; 0 while the KV layer runs on its local fallback")
+        .register(meters);
     return store;
   }
 

@@ -37,6 +37,7 @@ class KvPlatformIT {
   void exposesWhetherTheKvLayerIsShared() {
     var metrics = http.getForObject("/actuator/prometheus", String.class);
     assertThat(metrics).contains("reviewer_kv_shared 1.0");
+    assertThat(metrics).contains("reviewer_kv_redis_up 1.0");
     assertThat(metrics).contains("resilience4j_circuitbreaker_state{name=\"redis\"");
   }
 }
