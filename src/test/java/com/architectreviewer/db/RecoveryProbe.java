@@ -1,0 +1,78 @@
+package com.architectreviewer.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+
+/** HTTP calls of the recovery tests, and the measurement of how long recovery took. */
+final class RecoveryProbe implements AutoCloseable {
+
+  static final Duration RECOVERY_LIMIT = Duration.ofSeconds(5);
+
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final int port;
+
+  RecoveryProbe(int port) {
+    this.port = port;
+  }
+
+  HttpResponse<String> get(String path) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .timeout(Duration.ofSeconds(30))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  int query() {
+    return get("/test/db/sleep?ms=0").statusCode();
+  }
+
+  int readiness() {
+    return get("/actuator/health/readiness").statusCode();
+  }
+
+  /** Requests until one succeeds; returns the time from now until then. */
+  Duration timeToFirstSuccess() {
+    long start = System.nanoTime();
+    Awaitility.await("a DB-backed request succeeds")
+        .atMost(RECOVERY_LIMIT)
+        .pollInterval(Duration.ofMillis(50))
+        .pollInSameThread()
+        .until(() -> query() == 200);
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /** While the database is down: readiness DOWN (fast), DB-backed requests 503, never 500. */
+  void assertDegraded() {
+    Awaitility.await("readiness DOWN")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> readiness() == 503);
+    long start = System.nanoTime();
+    assertThat(readiness()).isEqualTo(503);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    var response = get("/test/db/sleep?ms=0");
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    assertThat(response.body()).contains("database-unavailable");
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}
