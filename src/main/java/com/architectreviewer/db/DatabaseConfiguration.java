@@ -24,6 +24,7 @@ class DatabaseConfiguration {
   static final String DIRECT_URL = "DIRECT_URL";
   static final String DATA_DIR = "REVIEWER_DATA_DIR";
   static final String DEFAULT_DATA_DIR = "./data";
+  static final String DIRECT_SUFFIX = "-direct";
 
   @Bean(destroyMethod = "close")
   DatabaseServer databaseServer(Environment environment, DatabaseProperties properties) {
@@ -95,10 +96,21 @@ class DatabaseConfiguration {
     return new DatabaseHealthIndicator(pool.dataSource(), properties.healthTimeout());
   }
 
+  /**
+   * Direct connections carry {@code <application_name>-direct} (unless DIRECT_URL names its own),
+   * so operators tell them from the pool in {@code pg_stat_activity}.
+   */
   private static Properties directProperties(DatabaseServer server, DatabaseProperties properties) {
-    PoolSettings settings = PoolSettings.resolve(properties, server.directUrl(), DIRECT_URL);
-    return server
-        .directUrl()
-        .connectionProperties(properties.applicationName(), settings.connectTimeout());
+    DatabaseUrl direct = server.directUrl();
+    PoolSettings settings = PoolSettings.resolve(properties, direct, DIRECT_URL);
+    String pooledName =
+        server.url().applicationName() != null
+            ? server.url().applicationName()
+            : properties.applicationName();
+    boolean ownName = direct != server.url() && direct.applicationName() != null;
+    var connection = direct.connectionProperties(pooledName, settings.connectTimeout());
+    connection.setProperty(
+        "ApplicationName", ownName ? direct.applicationName() : pooledName + DIRECT_SUFFIX);
+    return connection;
   }
 }
