@@ -11,6 +11,11 @@ public final class Checks {
   public static List<Check> all() {
     return List.of(
         new DbClientPerRequest(),
+        new DbClientSingleton(),
+        new DirectEndpoint(),
+        new PooledWithoutDirectUrl(),
+        new PgBouncerFlag(),
+        new ConnectionLimit(),
         new RedisClientPerRequest(),
         new LongRunningWorkInHandler(),
         new PollingLoopInHandler(),
