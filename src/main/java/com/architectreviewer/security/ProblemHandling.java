@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -62,6 +63,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
   ProblemDetail adminRoleRequired(AdminRoleRequired e) {
     return Problems.of(
         HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", "This endpoint needs an admin key.");
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail malformedMultipart(MultipartException e) {
+    return validation(
+        List.of(new InvalidField(FieldErrors.BODY, "is not a well-formed multipart body")));
   }
 
   /** The validation problem: 400, stable type, and the per-field {@code errors} list. */

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,6 +167,37 @@ class RepositoryApiIT {
     assertThat(both.statusCode()).isEqualTo(400);
     assertThat(neither.statusCode()).isEqualTo(400);
     assertThat(neither.body()).contains("exactly one");
+  }
+
+  @Test
+  void scanningARepositoryAnswers202WithTheJobAndHonoursTheIdempotencyKey() throws IOException {
+    Path dir = Files.createDirectories(ROOT.resolve("scan-" + UUID.randomUUID()));
+    Files.writeString(dir.resolve("package.json"), "{\"name\":\"app\"}");
+    String id =
+        json.readTree(register("scanned", "\"path\":\"" + dir + "\"").body()).get("id").asString();
+    String path = "/api/v1/repositories/" + id + "/scans";
+    var key =
+        Map.of("Content-Type", "application/json", "Idempotency-Key", "k-" + UUID.randomUUID());
+
+    var first = api.send("POST", path, "{\"ref\":\"main\"}", key);
+    var again = api.send("POST", path, "{\"ref\":\"main\"}", key);
+    var otherBody = api.send("POST", path, "{\"ref\":\"develop\"}", key);
+    var noBody = api.send("POST", path, (byte[]) null, Map.of());
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    String location = first.headers().firstValue("Location").orElseThrow();
+    assertThat(location).matches("/api/v1/jobs/[0-9a-f-]{36}");
+    assertThat(api.get(location).statusCode()).isEqualTo(200);
+    assertThat(again.statusCode()).isEqualTo(202);
+    assertThat(again.headers().firstValue("Location")).hasValue(location);
+    assertThat(otherBody.statusCode()).isEqualTo(422);
+    assertThat(otherBody.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(noBody.statusCode()).isEqualTo(202);
+    assertThat(noBody.headers().firstValue("Location")).isNotEqualTo(Optional.of(location));
+    assertThat(
+            api.send("POST", "/api/v1/repositories/" + UUID.randomUUID() + "/scans", "{}", key)
+                .statusCode())
+        .isEqualTo(404);
   }
 
   private HttpResponse<String> register(String name, String source) {
