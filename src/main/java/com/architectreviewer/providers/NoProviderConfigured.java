@@ -5,7 +5,7 @@ package com.architectreviewer.providers;
  * configures one. Answered as 503 with instructions.
  */
 public class NoProviderConfigured extends RuntimeException {
-  NoProviderConfigured() {
+  public NoProviderConfigured() {
     super("No LLM provider is configured");
   }
 }

@@ -1,9 +1,11 @@
 package com.architectreviewer.providers;
 
 import com.architectreviewer.security.Caller;
+import com.architectreviewer.security.InvalidInput;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -33,23 +35,24 @@ class ProviderController {
   }
 
   @GetMapping
-  ProviderList list(Caller caller) {
-    return new ProviderList(catalogue.all().stream().map(this::view).toList());
+  ResponseEntity<ProviderList> list(Caller caller) {
+    var cached = catalogue.cached();
+    return ResponseEntity.ok()
+        .header("Cache-Status", cached.cacheStatus())
+        .body(new ProviderList(cached.value().stream().map(this::view).toList()));
   }
 
   @PutMapping("/{name}")
   ProviderView update(
       Caller caller, @PathVariable String name, @Valid @RequestBody ProviderUpdate update) {
-    if (!caller.isAdmin()) {
-      throw new AdminKeyRequired();
-    }
+    caller.requireAdmin();
     Provider current =
         catalogue
             .find(ProviderRules.NAME.matcher(name).matches() ? name : "")
             .orElseThrow(() -> new ProviderNotFound(name));
     URI baseUrl = baseUrl(update.baseUrl());
     if (current.apiKeyEnv() != null && !sameOrigin(current.baseUrl(), baseUrl)) {
-      throw new ProviderFieldRejected(
+      throw new InvalidInput(
           "baseUrl",
           "the API key of this provider is bound to "
               + origin(current.baseUrl())
@@ -76,11 +79,11 @@ class ProviderController {
     try {
       url = new URI(value);
     } catch (java.net.URISyntaxException e) {
-      throw new ProviderFieldRejected("baseUrl", "is not a valid URL");
+      throw new InvalidInput("baseUrl", "is not a valid URL");
     }
     String problem = ProviderRules.baseUrlProblem(url, properties.allowPrivateBaseUrls());
     if (problem != null) {
-      throw new ProviderFieldRejected("baseUrl", problem);
+      throw new InvalidInput("baseUrl", problem);
     }
     return url;
   }

@@ -2,8 +2,6 @@ package com.architectreviewer.providers;
 
 import com.architectreviewer.security.Problems;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -72,28 +70,6 @@ class ProviderProblems {
             Problems.NOT_FOUND,
             "Not found",
             e.getMessage() + "; providers are added in reviewer.providers.catalogue."));
-  }
-
-  @ExceptionHandler(AdminKeyRequired.class)
-  ResponseEntity<ProblemDetail> forbidden(AdminKeyRequired e) {
-    return problem(
-        Problems.of(
-            HttpStatus.FORBIDDEN,
-            Problems.FORBIDDEN,
-            "Forbidden",
-            "This endpoint needs an admin key."));
-  }
-
-  @ExceptionHandler(ProviderFieldRejected.class)
-  ResponseEntity<ProblemDetail> rejected(ProviderFieldRejected e) {
-    var problem =
-        Problems.of(
-            HttpStatus.BAD_REQUEST,
-            Problems.VALIDATION,
-            "Invalid request",
-            "The request has invalid fields; see 'errors'.");
-    problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-    return problem(problem);
   }
 
   private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
