@@ -32,11 +32,11 @@ class EnvFilesTest {
   void tellsRealSecretsFromPlaceholders() {
     assertThat(real("JWT_SECRET", "4tV9qLm2Xc8Rz1Kp7Wn3Bs6Hd0Yf5Ga")).isTrue();
     assertThat(real("RESEND_API_KEY", "re_Kx7pQ2mVt9LwZ4nB8cYd3RfH_6sJgT1aE")).isTrue();
-    assertThat(real("WHATEVER", SecretsTest.STRIPE)).isTrue();
+    assertThat(real("WHATEVER", FakeKeys.STRIPE)).isTrue();
     assertThat(
             real(
                 "DATABASE_URL",
-                "postgresql://postgres.ref:" + SecretsTest.DB_PASSWORD + "@db.example.com:6543/p"))
+                "postgresql://postgres.ref:" + FakeKeys.DB_PASSWORD + "@db.example.com:6543/p"))
         .isTrue();
     assertThat(real("NEXTAUTH_SECRET", "changeme")).isFalse();
     assertThat(real("OPENAI_API_KEY", "")).isFalse();
