@@ -2,7 +2,6 @@ package com.architectreviewer.review.rules;
 
 import com.architectreviewer.review.js.Call;
 import com.architectreviewer.review.js.JsModule;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,60 +10,6 @@ import java.util.Set;
  * the packages the module imports, never from text in comments or strings.
  */
 final class CallKinds {
-
-  static final Set<String> LLM_PACKAGES =
-      Set.of(
-          "openai",
-          "@anthropic-ai/sdk",
-          "ai",
-          "@google/generative-ai",
-          "@google/genai",
-          "groq-sdk",
-          "@mistralai/mistralai",
-          "cohere-ai",
-          "replicate",
-          "langchain",
-          "together-ai",
-          "@huggingface/inference",
-          "ollama");
-  private static final List<String> LLM_PACKAGE_PREFIXES = List.of("@ai-sdk/", "@langchain/");
-  private static final List<String> LLM_MEMBER_PATHS =
-      List.of(
-          "chat.completions.create",
-          "chat.completions.parse",
-          "chat.completions.stream",
-          "completions.create",
-          "responses.create",
-          "responses.stream",
-          "embeddings.create",
-          "images.generate",
-          "images.edit",
-          "messages.create",
-          "messages.stream",
-          "generateContent",
-          "generateContentStream",
-          "models.generateContent",
-          "chatCompletion",
-          "textGeneration");
-  private static final Set<String> AI_SDK_FUNCTIONS =
-      Set.of("generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany");
-  private static final Set<String> LANGCHAIN_MEMBERS = Set.of("invoke", "stream", "batch");
-  private static final List<String> PROVIDER_HOSTS =
-      List.of(
-          "api.openai.com",
-          "api.anthropic.com",
-          "generativelanguage.googleapis.com",
-          "api.groq.com",
-          "api.mistral.ai",
-          "api.cohere.ai",
-          "api.cohere.com",
-          "api.replicate.com",
-          "openrouter.ai/api",
-          "api.together.xyz",
-          "api.deepseek.com",
-          "api.x.ai",
-          "api.perplexity.ai",
-          "api-inference.huggingface.co");
 
   static final Set<String> LIMITER_PACKAGES =
       Set.of(
@@ -118,70 +63,6 @@ final class CallKinds {
           "prisma", "db", "database", "tx", "trx", "knex", "supabase", "supabaseAdmin", "drizzle");
 
   private CallKinds() {}
-
-  /** True when {@code module} imports {@code pkg} or one of its subpaths. */
-  static boolean imports(JsModule module, String pkg) {
-    return module.imports().stream().anyMatch(i -> i.packageName().equals(pkg));
-  }
-
-  static boolean importsLlmPackage(JsModule module) {
-    return module.imports().stream()
-        .map(i -> i.packageName())
-        .anyMatch(
-            p -> LLM_PACKAGES.contains(p) || LLM_PACKAGE_PREFIXES.stream().anyMatch(p::startsWith));
-  }
-
-  /** True when the call reaches an LLM provider. */
-  static boolean isLlmCall(JsModule m, Call call) {
-    var callee = call.callee();
-    if (call.isNew()) {
-      return false;
-    }
-    if (callee.equals("fetch") || callee.endsWith(".fetch") || callee.equals("axios.post")) {
-      var first = JsQueries.tok(m, call.openParen() + 1);
-      return first != null
-          && first.isString()
-          && PROVIDER_HOSTS.stream().anyMatch(h -> first.text().contains(h));
-    }
-    if (!importsLlmPackage(m)) {
-      return false;
-    }
-    var imported = m.importOf(call.root());
-    if (!callee.contains(".")
-        && imported.isPresent()
-        && imported.get().from().packageName().equals("ai")
-        && AI_SDK_FUNCTIONS.contains(imported.get().imported())) {
-      return true;
-    }
-    for (var path : LLM_MEMBER_PATHS) {
-      if (callee.endsWith("." + path)) {
-        return true;
-      }
-    }
-    if (callee.contains(".") && !callee.startsWith(".")) {
-      var member = call.member();
-      if (imports(m, "replicate")
-          && (member.equals("run") || callee.endsWith("predictions.create"))) {
-        return rootFrom(m, call, "replicate");
-      }
-      if (LANGCHAIN_MEMBERS.contains(member)) {
-        return rootIsNewOf(m, call, "Chat");
-      }
-      if (imports(m, "cohere-ai") && (member.equals("chat") || member.equals("generate"))) {
-        return rootFrom(m, call, "cohere-ai");
-      }
-    }
-    return false;
-  }
-
-  /** True when the call consumes a rate limit (Upstash, rate-limiter-flexible, Arcjet...). */
-  static boolean isLimiterCall(JsModule m, Call call) {
-    if (!LIMITER_MEMBERS.contains(call.member()) || !call.callee().contains(".")) {
-      return false;
-    }
-    return m.imports().stream().anyMatch(i -> LIMITER_PACKAGES.contains(i.packageName()))
-        || JsQueries.words(call.root()).stream().anyMatch(w -> w.contains("limit"));
-  }
 
   /** True when the call writes to a database (Prisma, Drizzle, Mongo/Mongoose, Knex, Supabase). */
   static boolean isDbWrite(JsModule m, Call call) {
@@ -278,26 +159,5 @@ final class CallKinds {
       current = previous;
     }
     return current;
-  }
-
-  private static boolean rootFrom(JsModule m, Call call, String pkg) {
-    var root = call.root();
-    var imported = m.importOf(root);
-    if (imported.isPresent()) {
-      return imported.get().from().packageName().equals(pkg);
-    }
-    return m.resolve(root, call.startToken())
-        .filter(d -> d.hasInitialiser())
-        .map(d -> m.text(d.initStart(), d.initEnd()))
-        .map(init -> init.startsWith("new "))
-        .orElse(false);
-  }
-
-  private static boolean rootIsNewOf(JsModule m, Call call, String classPrefix) {
-    return m.resolve(call.root(), call.startToken())
-        .filter(d -> d.hasInitialiser())
-        .map(d -> m.text(d.initStart(), d.initEnd()))
-        .map(init -> init.startsWith("new " + classPrefix))
-        .orElse(false);
   }
 }

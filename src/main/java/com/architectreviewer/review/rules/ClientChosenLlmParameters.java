@@ -53,7 +53,7 @@ final class ClientChosenLlmParameters implements Check {
           continue;
         }
         if (flow == null) {
-          flow = h.flow();
+          flow = h.flow(model);
         }
         var chosen = clientChosen(h, flow, call);
         if (!chosen.isEmpty()) {

@@ -35,8 +35,12 @@ record Handlers(Handler handler, JsModule module, int scope) {
   }
 
   /** The request-input flow of the body. */
-  RequestFlow flow() {
-    return new RequestFlow(module, scope, handler.kind() == Handler.Kind.SERVER_ACTION);
+  RequestFlow flow(ProjectModel model) {
+    return new RequestFlow(
+        module,
+        scope,
+        handler.kind() == Handler.Kind.SERVER_ACTION,
+        call -> LlmCalls.isLlmCall(model, model.site(module, call)));
   }
 
   /** {@code `POST /api/chat` (`app/api/chat/route.ts`)}. */

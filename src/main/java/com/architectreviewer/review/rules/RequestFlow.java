@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Where request input flows inside one handler: which local names hold request data, whether a
@@ -46,15 +47,18 @@ final class RequestFlow {
 
   private final JsModule m;
   private final int fn;
+  private final Predicate<Call> isLlmCall;
   private final Set<String> requestParams = new HashSet<>();
   private final List<Change> changes = new ArrayList<>();
 
   /**
    * @param allParamsAreInput true for server actions, whose every argument comes from the client
+   * @param isLlmCall tells LLM calls (their results are model output, not request input)
    */
-  RequestFlow(JsModule m, int fn, boolean allParamsAreInput) {
+  RequestFlow(JsModule m, int fn, boolean allParamsAreInput, Predicate<Call> isLlmCall) {
     this.m = m;
     this.fn = fn;
+    this.isLlmCall = isLlmCall;
     var params = JsQueries.paramNames(m, fn);
     if (allParamsAreInput) {
       for (var p : params) {
@@ -299,7 +303,7 @@ final class RequestFlow {
         if (VALIDATORS.contains(call.member())) {
           validated = true;
         }
-        if (CallKinds.isDbWrite(m, call) || CallKinds.isLlmCall(m, call)) {
+        if (CallKinds.isDbWrite(m, call) || isLlmCall.test(call)) {
           derived = true;
         }
       }

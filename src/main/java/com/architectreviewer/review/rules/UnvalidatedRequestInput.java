@@ -48,7 +48,7 @@ final class UnvalidatedRequestInput implements Check {
           continue;
         }
         if (flow == null) {
-          flow = h.flow();
+          flow = h.flow(model);
         }
         int input = flow.rawInputIn(call);
         if (input < 0) {

@@ -1,0 +1,107 @@
+package com.architectreviewer.review.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.architectreviewer.review.js.Call;
+import com.architectreviewer.review.js.JsModule;
+import org.junit.jupiter.api.Test;
+
+class RequestFlowTest {
+
+  private record Parsed(JsModule module, RequestFlow flow) {
+    Call call(String callee) {
+      return module.calls().stream()
+          .filter(c -> c.callee().equals(callee))
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  private static Parsed post(String body) {
+    var module =
+        JsModule.parse(
+            "app/api/x/route.ts", "export async function POST(req: Request) {\n" + body + "\n}\n");
+    int fn = module.exports().get("POST").functionScope();
+    return new Parsed(module, new RequestFlow(module, fn, false, call -> false));
+  }
+
+  @Test
+  void aBodyReadFromTheRequestIsRawUntilValidated() {
+    var p = post("const body = await req.json();\nawait prisma.user.create({ data: body });");
+    assertThat(p.flow().rawInputIn(p.call("prisma.user.create"))).isPositive();
+  }
+
+  @Test
+  void parsingWithASchemaValidates() {
+    var p = post("const data = User.parse(await req.json());\nawait prisma.user.create({ data });");
+    assertThat(p.flow().rawInputIn(p.call("prisma.user.create"))).isNegative();
+  }
+
+  @Test
+  void safeParseDataIsValidated() {
+    var p =
+        post(
+            "const parsed = User.safeParse(await req.json());\n"
+                + "if (!parsed.success) return new Response('bad', { status: 400 });\n"
+                + "await prisma.user.create({ data: parsed.data });");
+    assertThat(p.flow().rawInputIn(p.call("prisma.user.create"))).isNegative();
+  }
+
+  @Test
+  void anAssertingValidatorCallValidatesTheNameFromThenOn() {
+    var p =
+        post(
+            "const body = await req.json();\n"
+                + "await db.log.create({ data: body });\n"
+                + "User.parse(body);\n"
+                + "await prisma.user.create({ data: body });");
+    assertThat(p.flow().rawInputIn(p.call("db.log.create"))).isPositive();
+    assertThat(p.flow().rawInputIn(p.call("prisma.user.create"))).isNegative();
+  }
+
+  @Test
+  void destructuredFieldsCarryTheRequest() {
+    var p =
+        post(
+            "const { title, content } = await req.json();\n"
+                + "await prisma.post.create({ data: { title, content } });");
+    assertThat(p.flow().rawInputIn(p.call("prisma.post.create"))).isPositive();
+  }
+
+  @Test
+  void requestInputInCommentsAndStringsIsNotInput() {
+    var p =
+        post(
+            "// const body = await req.json()\n"
+                + "const note = 'req.body';\n"
+                + "await prisma.post.create({ data: { note } });");
+    assertThat(p.flow().rawInputIn(p.call("prisma.post.create"))).isNegative();
+  }
+
+  @Test
+  void memberPathsOfTheRequestAreClientChosenButComputedValuesAreNot() {
+    var p =
+        post(
+            "const input = Body.parse(await req.json());\n"
+                + "const model = ALLOWED.includes(input.model) ? input.model : 'gpt-4o-mini';\n"
+                + "await openai.chat.completions.create({ model, max_tokens: input.max_tokens,"
+                + " n: Math.min(input.n, 2) });");
+    var t = p.module().tokens();
+    int modelShorthand = -1;
+    int maxTokens = -1;
+    int n = -1;
+    var call = p.call("openai.chat.completions.create");
+    for (int k = call.openParen(); k < call.closeParen(); k++) {
+      if (t.get(k).isIdent("model") && t.get(k + 1).isPunct(",")) {
+        modelShorthand = k;
+      } else if (t.get(k).isIdent("max_tokens") && t.get(k + 1).isPunct(":")) {
+        maxTokens = k + 2;
+      } else if (t.get(k).isIdent("n") && t.get(k + 1).isPunct(":")) {
+        n = k + 2;
+      }
+    }
+    assertThat(p.flow().isClientChosen(modelShorthand, modelShorthand)).isFalse();
+    assertThat(p.flow().isClientChosen(maxTokens, maxTokens + 2)).isTrue();
+    assertThat(p.flow().isClientChosen(n, n + 7)).isFalse();
+  }
+}
