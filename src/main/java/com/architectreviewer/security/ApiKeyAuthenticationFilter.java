@@ -28,13 +28,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   private final RateLimiter limiter;
   private final RateLimitRoutes routes;
   private final KeyUsage usage;
+  private final BrowserSessions sessions;
 
   ApiKeyAuthenticationFilter(
       ApiKeys apiKeys,
       ObjectMapper json,
       RateLimiter limiter,
       RateLimitRoutes routes,
-      KeyUsage usage) {
+      KeyUsage usage,
+      BrowserSessions sessions) {
+    this.sessions = sessions;
     this.apiKeys = apiKeys;
     this.json = json;
     this.limiter = limiter;
@@ -55,7 +58,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     Optional<Caller> caller =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
             ? apiKeys.authenticate(header.substring(7).trim())
-            : Optional.empty();
+            : fromBrowserSession(request);
     if (caller.isEmpty()) {
       if (limiter.admit(
           "ip:" + request.getRemoteAddr(),
@@ -83,6 +86,20 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     try (var tenant = LogContext.put(LogContext.TENANT_ID, caller.get().tenantId().toString())) {
       chain.doFilter(request, response);
     }
+  }
+
+  /**
+   * The web UI's pages call the API with their session cookie instead of a key; unsafe methods must
+   * also carry the session's CSRF token.
+   */
+  private Optional<Caller> fromBrowserSession(HttpServletRequest request) {
+    Optional<Caller> caller = sessions.caller(request);
+    boolean safe =
+        switch (request.getMethod()) {
+          case "GET", "HEAD", "OPTIONS" -> true;
+          default -> false;
+        };
+    return caller.isPresent() && (safe || sessions.csrfValid(request)) ? caller : Optional.empty();
   }
 
   private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -37,6 +37,11 @@ public class ApiKeys {
       WHERE prefix = :prefix AND revoked_at IS NULL
       """;
 
+  private static final String FIND_ACTIVE_BY_ID =
+      """
+      SELECT id, tenant_id, role FROM api_keys WHERE id = :id AND revoked_at IS NULL
+      """;
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final HexFormat HEX = HexFormat.of();
 
@@ -84,6 +89,20 @@ public class ApiKeys {
                     rs.getObject("id", UUID.class),
                     Caller.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)))
                 : null)
+        .optional();
+  }
+
+  /**
+   * The caller of a key that is still valid (not revoked), by its id: browser sessions re-check it.
+   */
+  public Optional<Caller> findActive(UUID keyId) {
+    return jdbc.sql(FIND_ACTIVE_BY_ID)
+        .param("id", keyId)
+        .query((rs, row) ->
+            new Caller(
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("id", UUID.class),
+                Caller.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT))))
         .optional();
   }
 

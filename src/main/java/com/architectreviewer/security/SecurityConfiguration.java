@@ -74,10 +74,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
       ObjectMapper json,
       RateLimiter limiter,
       RateLimitRoutes routes,
-      BatchedKeyUsage usage) {
+      BatchedKeyUsage usage,
+      BrowserSessions sessions) {
     var registration =
         new FilterRegistrationBean<>(
-            new ApiKeyAuthenticationFilter(apiKeys, json, limiter, routes, usage));
+            new ApiKeyAuthenticationFilter(apiKeys, json, limiter, routes, usage, sessions));
     registration.setOrder(AUTHENTICATION_ORDER);
     registration.addUrlPatterns("/api/*");
     return registration;
