@@ -12,7 +12,7 @@ import java.util.Map;
  * Advisories by ecosystem and package name, for matching. Withdrawn advisories are left out. Build
  * it from the local store ({@link LocalAdvisoryStore#load()}) or from PostgreSQL.
  */
-public final class AdvisoryIndex {
+public final class AdvisoryIndex implements AdvisoryCatalog {
 
   record Entry(Advisory advisory, Advisory.Affected affected) {}
 
@@ -44,8 +44,15 @@ public final class AdvisoryIndex {
   }
 
   /** Advisories in the index (withdrawn ones excluded). */
+  @Override
   public int size() {
     return advisories;
+  }
+
+  /** All of them: this index is already in memory. */
+  @Override
+  public AdvisoryIndex indexFor(java.util.Set<String> packages) {
+    return this;
   }
 
   List<Entry> lookup(String ecosystem, String name) {
@@ -53,16 +60,16 @@ public final class AdvisoryIndex {
   }
 
   /**
-   * The lookup key: ecosystem without its release suffix ({@code Debian:12} → debian), PyPI names
-   * PEP 503-normalised.
+   * The lookup key of a package: ecosystem in lower case without its release suffix ({@code
+   * Debian:12} → {@code debian}), a space, the name (PyPI names PEP 503-normalised).
    */
-  static String key(String ecosystem, String name) {
+  public static String key(String ecosystem, String name) {
     String eco = ecosystem.toLowerCase(Locale.ROOT);
     int colon = eco.indexOf(':');
     if (colon > 0) {
       eco = eco.substring(0, colon);
     }
     String n = eco.equals("pypi") ? name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-") : name;
-    return eco + "\u0000" + n;
+    return eco + " " + n;
   }
 }

@@ -4,6 +4,7 @@ import com.architectreviewer.advisories.lockfile.LockfileDiscovery;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 
 /**
  * The dependency audit of one project: reads every lockfile and manifest under the root, matches
@@ -12,10 +13,10 @@ import java.util.ArrayList;
  */
 public final class DependencyAudit {
 
-  private final AdvisoryIndex index;
+  private final AdvisoryCatalog catalog;
 
-  public DependencyAudit(AdvisoryIndex index) {
-    this.index = index;
+  public DependencyAudit(AdvisoryCatalog catalog) {
+    this.catalog = catalog;
   }
 
   /**
@@ -26,10 +27,16 @@ public final class DependencyAudit {
     Path root = projectRoot.toRealPath();
     LockfileDiscovery.Result discovered = LockfileDiscovery.scan(root);
     var warnings = new ArrayList<>(discovered.warnings());
+    var packages = new HashSet<String>();
+    discovered
+        .dependencies()
+        .forEach(d -> packages.add(AdvisoryIndex.key(d.ecosystem(), d.name())));
+    int available = catalog.size();
+    AdvisoryIndex index = available == 0 ? AdvisoryIndex.empty() : catalog.indexFor(packages);
     var findings =
         new AdvisoryMatcher(index, RelevanceTable.curated())
             .match(discovered.dependencies(), root, warnings);
     return new AuditReport(
-        findings, discovered.dependencies().size(), discovered.files(), warnings, index.size());
+        findings, discovered.dependencies().size(), discovered.files(), warnings, available);
   }
 }

@@ -2,10 +2,12 @@ package com.architectreviewer.cli;
 
 import com.architectreviewer.advisories.ImportSummary;
 import com.architectreviewer.advisories.LocalAdvisoryStore;
+import com.architectreviewer.advisories.PostgresAdvisories;
 import com.architectreviewer.advisories.StoreStatus;
 import com.architectreviewer.advisories.UnreadableAdvisories;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,6 +50,13 @@ final class AdvisoriesCommand implements Runnable {
         description = "Advisory folder (default: REVIEWER_ADVISORIES or ~/.reviewer/advisories).")
     Path folder;
 
+    @Option(
+        names = "--database",
+        description =
+            "Use the platform's PostgreSQL (DATABASE_URL, or the embedded default) instead of the"
+                + " local folder.")
+    boolean database;
+
     LocalAdvisoryStore store() {
       return LocalAdvisoryStore.at(
           folder == null ? LocalAdvisoryStore.defaultFolder() : folder, Clock.systemUTC());
@@ -78,19 +87,35 @@ final class AdvisoriesCommand implements Runnable {
         err.println("reviewer advisories import: " + source + " does not exist");
         return USAGE;
       }
+      if (store.database) {
+        return AdminCommand.withPlatform(context -> {
+          try {
+            var postgres = context.getBean(PostgresAdvisories.class);
+            return report(postgres.importFrom(source), "PostgreSQL", out, err);
+          } catch (UnreadableAdvisories e) {
+            err.println("reviewer advisories import: " + e.getMessage());
+            return USAGE;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      }
       LocalAdvisoryStore target = store.store();
-      ImportSummary summary;
       try {
-        summary = target.importFrom(source);
+        return report(target.importFrom(source), target.folder().toString(), out, err);
       } catch (UnreadableAdvisories e) {
         err.println("reviewer advisories import: " + e.getMessage());
         return USAGE;
       }
+    }
+
+    private static int report(
+        ImportSummary summary, String target, PrintWriter out, PrintWriter err) {
       out.printf(
           "Imported %d advisories into %s in %d ms (%.0f/s): %d added, %d updated, %d unchanged,"
               + " %d withdrawn.%n",
           summary.read(),
-          target.folder(),
+          target,
           summary.millis(),
           summary.rate(),
           summary.added(),
@@ -117,7 +142,14 @@ final class AdvisoriesCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      StoreStatus status = store.store().status();
+      if (store.database) {
+        return AdminCommand.withPlatform(
+            context -> print(context.getBean(PostgresAdvisories.class).status(), out));
+      }
+      return print(store.store().status(), out);
+    }
+
+    private static int print(StoreStatus status, PrintWriter out) {
       Instant now = Instant.now();
       if (status.lastImport() == null) {
         out.println(

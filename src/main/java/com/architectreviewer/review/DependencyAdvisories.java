@@ -1,6 +1,6 @@
 package com.architectreviewer.review;
 
-import com.architectreviewer.advisories.AdvisoryIndex;
+import com.architectreviewer.advisories.AdvisoryCatalog;
 import com.architectreviewer.advisories.AuditReport;
 import com.architectreviewer.advisories.DependencyAudit;
 import com.architectreviewer.advisories.DependencyFinding;
@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The dependency advisories as a {@link FindingSource}: rule AR-DEP-001 over every lockfile and
- * manifest of the project, matched against an {@link AdvisoryIndex} (the CLI's local store or the
+ * manifest of the project, matched against an {@link AdvisoryCatalog} (the CLI's local store or the
  * platform's PostgreSQL). When the index is empty it reports nothing and says so in the notes;
  * unreadable lockfiles become notes too, never silence.
  */
@@ -29,15 +29,15 @@ public final class DependencyAdvisories implements FindingSource {
               + " transitive dependency, upgrade the top-level package on its path or add an"
               + " override/resolution), then regenerate the lockfile.");
 
-  private final AdvisoryIndex index;
+  private final AdvisoryCatalog catalog;
   private final String source;
 
   /**
-   * @param index the advisories to match against
+   * @param catalog the advisories to match against (the local store's index, or PostgreSQL)
    * @param source where they come from, for the notes (e.g. the store folder)
    */
-  public DependencyAdvisories(AdvisoryIndex index, String source) {
-    this.index = index;
+  public DependencyAdvisories(AdvisoryCatalog catalog, String source) {
+    this.catalog = catalog;
     this.source = source;
   }
 
@@ -53,7 +53,7 @@ public final class DependencyAdvisories implements FindingSource {
     }
     AuditReport report;
     try {
-      report = new DependencyAudit(index).audit(project.root());
+      report = new DependencyAudit(catalog).audit(project.root());
     } catch (IOException e) {
       project.notes().add("dependency advisories: project not readable (" + e.getMessage() + ")");
       return List.of();
