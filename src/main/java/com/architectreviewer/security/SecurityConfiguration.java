@@ -1,6 +1,8 @@
 package com.architectreviewer.security;
 
+import com.architectreviewer.kv.SharedRedis;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,12 +44,26 @@ class SecurityConfiguration implements WebMvcConfigurer {
         buckets,
         properties.rateLimits().enabled(),
         json,
-        meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+        meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
+  /**
+   * Redis-backed (shared by every instance) when {@code REDIS_URL} is set, in-process otherwise.
+   */
   @Bean
-  TokenBuckets tokenBuckets() {
-    return new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS);
+  TokenBuckets tokenBuckets(
+      SharedRedis redis, SecurityProperties properties, ObjectProvider<MeterRegistry> meters) {
+    var local = new LocalTokenBuckets(LocalTokenBuckets.DEFAULT_MAX_BUCKETS);
+    if (redis.client().isEmpty()) {
+      return local;
+    }
+    var limits = properties.rateLimits();
+    return new RedisTokenBuckets(
+        redis,
+        local,
+        limits.redisTimeout(),
+        limits.redisRetryAfter(),
+        meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean(destroyMethod = "close")

@@ -48,6 +48,8 @@ record SecurityProperties(
    * @param aiPerDay AI routes, per API key and day
    * @param unauthenticated requests without a valid key, per client IP (slows key guessing)
    * @param redisTimeout how long the Redis-backed limiter may take before the local bucket answers
+   * @param redisRetryAfter after Redis failed, how long the local buckets answer before Redis is
+   *     tried again
    */
   record RateLimits(
       Boolean enabled,
@@ -56,7 +58,8 @@ record SecurityProperties(
       Limit aiPerMinute,
       Limit aiPerDay,
       Limit unauthenticated,
-      Duration redisTimeout) {
+      Duration redisTimeout,
+      Duration redisRetryAfter) {
 
     static final Limit DEFAULT_GENERAL = new Limit(600L, Duration.ofMinutes(1));
     static final Limit DEFAULT_SCANS = new Limit(30L, Duration.ofMinutes(1));
@@ -64,6 +67,7 @@ record SecurityProperties(
     static final Limit DEFAULT_AI_PER_DAY = new Limit(200L, Duration.ofDays(1));
     static final Limit DEFAULT_UNAUTHENTICATED = new Limit(60L, Duration.ofMinutes(1));
     static final Duration DEFAULT_REDIS_TIMEOUT = Duration.ofMillis(200);
+    static final Duration DEFAULT_REDIS_RETRY_AFTER = Duration.ofSeconds(1);
 
     RateLimits {
       enabled = enabled == null || enabled;
@@ -74,6 +78,7 @@ record SecurityProperties(
       unauthenticated =
           Limit.orDefault(unauthenticated, DEFAULT_UNAUTHENTICATED, "unauthenticated");
       redisTimeout = redisTimeout == null ? DEFAULT_REDIS_TIMEOUT : redisTimeout;
+      redisRetryAfter = redisRetryAfter == null ? DEFAULT_REDIS_RETRY_AFTER : redisRetryAfter;
       if (redisTimeout.isNegative() || redisTimeout.isZero()) {
         throw new IllegalArgumentException(
             "reviewer.security.rate-limits.redis-timeout must be positive, e.g. 200ms");
@@ -81,7 +86,7 @@ record SecurityProperties(
     }
 
     static RateLimits defaults() {
-      return new RateLimits(null, null, null, null, null, null, null);
+      return new RateLimits(null, null, null, null, null, null, null, null);
     }
   }
 

@@ -1,0 +1,133 @@
+package com.architectreviewer.security;
+
+import com.architectreviewer.kv.SharedRedis;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buckets in Redis (Bucket4j's compare-and-swap protocol over the process's one Lettuce client), so
+ * a limit holds across every instance. Each answer is awaited at most {@code timeout}; when Redis
+ * is slow or down the request is counted in the {@link LocalTokenBuckets} instead (fail open to a
+ * per-instance limit), and Redis is left alone for {@code retryAfter} before it is tried again. The
+ * outage is logged once, and its end once.
+ */
+final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RedisTokenBuckets.class);
+  private static final String KEY_PREFIX = "reviewer:rl:";
+
+  private final SharedRedis redis;
+  private final LocalTokenBuckets fallback;
+  private final long timeoutNanos;
+  private final long retryAfterNanos;
+  private final Counter fallbacks;
+  private final ExecutorService connector =
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().name("rate-limit-redis-connect").daemon().factory());
+  private final AtomicBoolean outage = new AtomicBoolean();
+  private volatile AsyncProxyManager<String> proxies;
+  private volatile long redisSkippedUntil;
+
+  RedisTokenBuckets(
+      SharedRedis redis,
+      LocalTokenBuckets fallback,
+      Duration timeout,
+      Duration retryAfter,
+      MeterRegistry meters) {
+    this.redis = redis;
+    this.fallback = fallback;
+    this.timeoutNanos = timeout.toNanos();
+    this.retryAfterNanos = retryAfter.toNanos();
+    this.fallbacks =
+        Counter.builder("reviewer_rate_limit_fallbacks")
+            .description("Rate-limit decisions taken by the local bucket because Redis failed")
+            .register(meters);
+  }
+
+  @Override
+  public Consumption tryConsume(String subject, RateLimitPolicy policy) {
+    if (System.nanoTime() - redisSkippedUntil < 0) {
+      return local(subject, policy);
+    }
+    try {
+      ConsumptionProbe probe =
+          CompletableFuture.supplyAsync(this::proxies, connector)
+              .thenCompose(manager ->
+                  manager
+                      .getProxy(KEY_PREFIX + policy.name() + ":" + subject, () -> config(policy))
+                      .tryConsumeAndReturnRemaining(1))
+              .get(timeoutNanos, TimeUnit.NANOSECONDS);
+      if (outage.compareAndSet(true, false)) {
+        log.info("Redis answers the rate limiter again; limits are shared by every instance again");
+      }
+      return LocalTokenBuckets.from(probe);
+    } catch (TimeoutException | ExecutionException | RuntimeException e) {
+      return redisFailed(subject, policy, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return local(subject, policy);
+    }
+  }
+
+  private Consumption redisFailed(String subject, RateLimitPolicy policy, Exception e) {
+    redisSkippedUntil = System.nanoTime() + retryAfterNanos;
+    if (outage.compareAndSet(false, true)) {
+      log.warn(
+          "Redis did not answer the rate limiter within {} ms ({}); limiting per instance until it"
+              + " does, retrying Redis every {} ms",
+          TimeUnit.NANOSECONDS.toMillis(timeoutNanos),
+          e.getClass().getSimpleName(),
+          TimeUnit.NANOSECONDS.toMillis(retryAfterNanos));
+    }
+    return local(subject, policy);
+  }
+
+  private Consumption local(String subject, RateLimitPolicy policy) {
+    fallbacks.increment();
+    return fallback.tryConsume(subject, policy);
+  }
+
+  private AsyncProxyManager<String> proxies() {
+    var manager = proxies;
+    if (manager == null) {
+      var connection =
+          redis
+              .bytesConnection()
+              .orElseThrow(() -> new IllegalStateException("REDIS_URL is not set"));
+      manager =
+          LettuceBasedProxyManager.builderFor(connection)
+              .withExpirationStrategy(
+                  ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                      Duration.ofSeconds(10)))
+              .build()
+              .asAsync();
+      proxies = manager;
+    }
+    return manager;
+  }
+
+  private static CompletableFuture<BucketConfiguration> config(RateLimitPolicy policy) {
+    return CompletableFuture.completedFuture(
+        BucketConfiguration.builder().addLimit(LocalTokenBuckets.bandwidth(policy)).build());
+  }
+
+  @Override
+  public void close() {
+    connector.shutdownNow();
+  }
+}
