@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
     footer = {
       "  DATABASE_URL       database to migrate; unset = the embedded default",
       "  DIRECT_URL         used instead of DATABASE_URL when set (migrations never go through a pooler)",
-      "  REVIEWER_DATA_DIR  data directory of the embedded default (default ./data)"
+      "  REVIEWER_DATA_DIR  data directory of the embedded default (default ./data)",
+      "  REVIEWER_DB_POOLSIZE, REVIEWER_DB_POOLTIMEOUT, REVIEWER_DB_CONNECTTIMEOUT,",
+      "  REVIEWER_DB_EXPECTEDINSTANCES  pool settings (defaults: connection_limit or cores*2+1, 10s, 5s, 1)"
     })
 final class MigrateCommand implements Callable<Integer> {
 

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
       "  SERVER_PORT        port to listen on (default 8080; --port wins)",
       "  DATABASE_URL       postgres://user:pass@host:port/db?... or jdbc:postgresql://...; unset = embedded",
       "  DIRECT_URL         direct (non-pooler) URL for migrations and LISTEN; required with a pooler",
-      "  REVIEWER_DATA_DIR  data directory of the embedded default (default ./data)"
+      "  REVIEWER_DATA_DIR  data directory of the embedded default (default ./data)",
+      "  REVIEWER_DB_POOLSIZE, REVIEWER_DB_POOLTIMEOUT, REVIEWER_DB_CONNECTTIMEOUT,",
+      "  REVIEWER_DB_EXPECTEDINSTANCES  pool settings (defaults: connection_limit or cores*2+1, 10s, 5s, 1)"
     })
 final class ServeCommand implements Callable<Integer> {
 
