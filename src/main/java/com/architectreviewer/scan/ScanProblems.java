@@ -21,4 +21,33 @@ class ScanProblems {
         "Scan source not allowed",
         e.getMessage());
   }
+
+  @ExceptionHandler(ArchiveRejected.class)
+  ProblemDetail archiveRejected(ArchiveRejected e) {
+    return Problems.of(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        Problems.ARCHIVE_REJECTED,
+        "Archive rejected",
+        e.getMessage());
+  }
+
+  @ExceptionHandler(UploadTooLarge.class)
+  ProblemDetail tooLarge(UploadTooLarge e) {
+    return Problems.of(
+        HttpStatus.CONTENT_TOO_LARGE,
+        Problems.PAYLOAD_TOO_LARGE,
+        "Upload too large",
+        e.getMessage());
+  }
+
+  @ExceptionHandler(ScanNotFound.class)
+  ProblemDetail notFound(ScanNotFound e) {
+    return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Scan not found", e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidScanQuery.class)
+  ProblemDetail invalid(InvalidScanQuery e) {
+    return Problems.of(
+        HttpStatus.BAD_REQUEST, Problems.VALIDATION, "Invalid request", e.getMessage());
+  }
 }

@@ -1,0 +1,47 @@
+package com.architectreviewer.scan;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of scans ({@code reviewer.scan.*}).
+ *
+ * @param maxUploadSize largest archive accepted by {@code POST /api/v1/scans}
+ * @param maxArchiveEntries entries in one archive
+ * @param maxUncompressedSize bytes of an archive once extracted
+ * @param maxCompressionRatio extracted / uploaded size beyond which an archive is a zip bomb
+ * @param engineThreads threads of the review engine per scan
+ */
+@ConfigurationProperties("reviewer.scan")
+record ScanProperties(
+    DataSize maxUploadSize,
+    Integer maxArchiveEntries,
+    DataSize maxUncompressedSize,
+    Integer maxCompressionRatio,
+    Integer engineThreads) {
+
+  static final DataSize DEFAULT_MAX_UPLOAD_SIZE = DataSize.ofMegabytes(100);
+  static final int DEFAULT_ENGINE_THREADS = 2;
+
+  ScanProperties {
+    maxUploadSize = maxUploadSize == null ? DEFAULT_MAX_UPLOAD_SIZE : maxUploadSize;
+    maxArchiveEntries =
+        maxArchiveEntries == null ? ArchiveLimits.DEFAULT_MAX_ENTRIES : maxArchiveEntries;
+    maxUncompressedSize =
+        maxUncompressedSize == null
+            ? DataSize.ofBytes(ArchiveLimits.DEFAULT_MAX_UNCOMPRESSED_BYTES)
+            : maxUncompressedSize;
+    maxCompressionRatio =
+        maxCompressionRatio == null ? ArchiveLimits.DEFAULT_MAX_RATIO : maxCompressionRatio;
+    engineThreads = engineThreads == null ? DEFAULT_ENGINE_THREADS : engineThreads;
+    if (maxArchiveEntries < 1 || maxCompressionRatio < 2 || engineThreads < 1) {
+      throw new IllegalArgumentException(
+          "reviewer.scan.max-archive-entries and reviewer.scan.engine-threads must be at least 1,"
+              + " reviewer.scan.max-compression-ratio at least 2");
+    }
+  }
+
+  ArchiveLimits archiveLimits() {
+    return new ArchiveLimits(maxArchiveEntries, maxUncompressedSize.toBytes(), maxCompressionRatio);
+  }
+}

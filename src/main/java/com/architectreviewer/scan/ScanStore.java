@@ -1,0 +1,152 @@
+package com.architectreviewer.scan;
+
+import com.architectreviewer.review.Finding;
+import com.architectreviewer.review.ReportFormats;
+import com.architectreviewer.review.ReviewReport;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** SQL of {@code scan_archives}, {@code scans} and {@code findings} (writes). */
+@Repository
+class ScanStore {
+
+  private static final String INSERT_ARCHIVE =
+      """
+      INSERT INTO scan_archives (id, tenant_id, file_name, format, size_bytes, content, created_at)
+      VALUES (:id, :tenantId, :fileName, :format, :size, :content, :now)
+      """;
+  private static final String ARCHIVE =
+      "SELECT format, content FROM scan_archives WHERE id = :id AND tenant_id = :tenantId";
+  private static final String DELETE_ARCHIVE = "DELETE FROM scan_archives WHERE id = :id";
+  private static final String DELETE_SCAN_OF_JOB = "DELETE FROM scans WHERE job_id = :jobId";
+  private static final String INSERT_SCAN =
+      """
+      INSERT INTO scans (id, tenant_id, job_id, repository_id, source, files_scanned,
+                         bytes_scanned, critical, high, medium, low, info, score, duration_ms,
+                         sarif, created_at)
+      VALUES (:id, :tenantId, :jobId, :repositoryId, :source, :files, :bytes, :critical, :high,
+              :medium, :low, :info, :score, :durationMs, :sarif, :now)
+      """;
+  private static final String INSERT_FINDING =
+      """
+      INSERT INTO findings (scan_id, position, rule, severity, confidence, file, line,
+                            start_column, end_line, end_column, message, remediation, snippet,
+                            fingerprint)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  ScanStore(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  void saveArchive(
+      UUID id, UUID tenantId, String fileName, ArchiveFormat format, byte[] content, Instant now) {
+    jdbc.sql(INSERT_ARCHIVE)
+        .param("id", id)
+        .param("tenantId", tenantId)
+        .param("fileName", fileName)
+        .param("format", format.id)
+        .param("size", (long) content.length)
+        .param("content", content)
+        .param("now", ts(now))
+        .update();
+  }
+
+  void deleteArchive(UUID id) {
+    jdbc.sql(DELETE_ARCHIVE).param("id", id).update();
+  }
+
+  record StoredArchive(ArchiveFormat format, byte[] content) {}
+
+  Optional<StoredArchive> archive(UUID tenantId, UUID id) {
+    return jdbc.sql(ARCHIVE)
+        .param("id", id)
+        .param("tenantId", tenantId)
+        .query((rs, row) ->
+            new StoredArchive(ArchiveFormat.of(rs.getString("format")), rs.getBytes("content")))
+        .optional();
+  }
+
+  /**
+   * Stores the scan of a job, replacing whatever an earlier attempt of the same job stored, in one
+   * transaction: a job has exactly one scan. An uploaded archive is dropped with it.
+   */
+  @Transactional
+  UUID save(
+      UUID tenantId,
+      UUID jobId,
+      UUID repositoryId,
+      String source,
+      ReviewReport report,
+      UUID archiveToDrop,
+      Instant now) {
+    jdbc.sql(DELETE_SCAN_OF_JOB).param("jobId", jobId).update();
+    UUID scanId = UUID.randomUUID();
+    var counts = report.countsBySeverity();
+    jdbc.sql(INSERT_SCAN)
+        .param("id", scanId)
+        .param("tenantId", tenantId)
+        .param("jobId", jobId)
+        .param("repositoryId", repositoryId)
+        .param("source", source)
+        .param("files", report.filesScanned())
+        .param("bytes", report.bytesScanned())
+        .param("critical", counts.get("critical"))
+        .param("high", counts.get("high"))
+        .param("medium", counts.get("medium"))
+        .param("low", counts.get("low"))
+        .param("info", counts.get("info"))
+        .param("score", Score.of(report.findings()))
+        .param("durationMs", report.duration().toMillis())
+        .param("sarif", ReportFormats.sarif(report))
+        .param("now", ts(now))
+        .update();
+    insertFindings(scanId, report.findings());
+    if (archiveToDrop != null) {
+      jdbc.sql(DELETE_ARCHIVE).param("id", archiveToDrop).update();
+    }
+    return scanId;
+  }
+
+  private void insertFindings(UUID scanId, List<Finding> findings) {
+    var rows = new ArrayList<Object[]>(findings.size());
+    int position = 0;
+    for (var f : findings) {
+      rows.add(
+          new Object[] {
+            scanId,
+            position++,
+            f.rule(),
+            f.severity().id(),
+            f.confidence().name().toLowerCase(java.util.Locale.ROOT),
+            f.file(),
+            f.startLine(),
+            f.startColumn(),
+            f.endLine(),
+            f.endColumn(),
+            f.message(),
+            f.remediation(),
+            f.snippet(),
+            f.fingerprint()
+          });
+    }
+    batch.batchUpdate(INSERT_FINDING, rows);
+  }
+
+  static OffsetDateTime ts(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

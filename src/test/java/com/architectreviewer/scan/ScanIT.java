@@ -1,0 +1,240 @@
+package com.architectreviewer.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.architectreviewer.security.ApiKeys;
+import com.architectreviewer.security.Caller;
+import com.architectreviewer.testsupport.PlatformTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+@PlatformTest
+@TestPropertySource(properties = "reviewer.sources.allowed-paths=src/test/resources/fixtures")
+class ScanIT {
+
+  static final Path FIXTURE = Path.of("src/test/resources/fixtures/db-001-app-router");
+
+  @Autowired TestRestTemplate http;
+  @Autowired ApiKeys apiKeys;
+  @Autowired ScanRequests scanRequests;
+  @Autowired JdbcClient jdbc;
+  @Autowired ObjectMapper json;
+
+  UUID tenant;
+  String key;
+
+  @BeforeEach
+  void tenant() {
+    tenant = apiKeys.ensureTenant("scan-" + UUID.randomUUID());
+    key = apiKeys.createKey(tenant, Caller.Role.MEMBER);
+  }
+
+  @Test
+  void uploadedArchiveIsScannedAndItsSummaryFindingsAndSarifAreServed() {
+    var accepted = upload(Archives.zipOf(FIXTURE), "app.zip", null);
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    String location = accepted.getHeaders().getLocation().toString();
+    assertThat(location).startsWith("/api/v1/jobs/");
+    assertThat(body(accepted).path("state").asString()).isEqualTo("queued");
+
+    JsonNode job = awaitFinished(location);
+    assertThat(job.path("state").asString()).isEqualTo("succeeded");
+    String scanUrl = job.path("resultUrl").asString();
+    assertThat(scanUrl).startsWith("/api/v1/scans/");
+
+    JsonNode scan = body(get(scanUrl, key));
+    int total = 0;
+    for (String severity : new String[] {"critical", "high", "medium", "low", "info"}) {
+      total += scan.path("counts").path(severity).asInt();
+    }
+    assertThat(total).isEqualTo(2);
+    assertThat(scan.path("score").asInt()).isBetween(0, 99);
+    assertThat(scan.path("filesScanned").asInt()).isGreaterThan(3);
+    assertThat(scan.path("durationMs").asLong()).isGreaterThanOrEqualTo(0);
+
+    JsonNode all = body(get(scanUrl + "/findings?rule=AR-DB-001", key));
+    assertThat(all.path("items")).hasSize(2);
+    JsonNode first = all.path("items").get(0);
+    for (String field : new String[] {"rule", "severity", "file", "line", "message"}) {
+      assertThat(first.has(field)).as(field).isTrue();
+    }
+    String severity = first.path("severity").asString();
+    assertThat(body(get(scanUrl + "/findings?severity=" + severity, key)).path("items"))
+        .hasSizeGreaterThanOrEqualTo(1);
+    assertThat(
+            body(get(scanUrl + "/findings?path=src/app/api/login", key))
+                .path("items")
+                .get(0)
+                .path("file")
+                .asString())
+        .isEqualTo("src/app/api/login/route.ts");
+
+    JsonNode page1 = body(get(scanUrl + "/findings?limit=1", key));
+    assertThat(page1.path("items")).hasSize(1);
+    String cursor = page1.path("nextCursor").asString();
+    JsonNode page2 = body(get(scanUrl + "/findings?limit=1&cursor=" + cursor, key));
+    assertThat(page2.path("items")).hasSize(1);
+    assertThat(page2.path("nextCursor").isNull()).isTrue();
+    assertThat(page2.path("items").get(0).path("file").asString())
+        .isNotEqualTo(page1.path("items").get(0).path("file").asString());
+
+    var sarif = get(scanUrl + "/sarif", key);
+    assertThat(sarif.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(sarif.getHeaders().getContentType().toString()).startsWith("application/sarif+json");
+    assertThat(body(sarif).path("version").asString()).isEqualTo("2.1.0");
+
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM scan_archives WHERE tenant_id = :t")
+                .param("t", tenant)
+                .query(Long.class)
+                .single())
+        .as("the archive is dropped once its scan is stored")
+        .isZero();
+  }
+
+  @Test
+  void hostileArchivesAreRefusedWithAProblemAndNothingIsQueued() {
+    byte[] slip = Archives.zip(z -> z.file("../../etc/cron.d/evil", new byte[] {1}));
+    byte[] link = Archives.tarGz(t -> t.symlink("passwd", "/etc/passwd"));
+    byte[] bomb = Archives.zip(z -> z.file("zeros", Archives.zeros(40 * 1024 * 1024)));
+    byte[] text = "not an archive".getBytes(StandardCharsets.UTF_8);
+    for (byte[] archive : new byte[][] {slip, link, bomb, text}) {
+      var response = upload(archive, "x.zip", null);
+      assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+      assertThat(response.getHeaders().getContentType())
+          .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+      assertThat(body(response).path("type").asString()).endsWith("/problems/archive-rejected");
+    }
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM jobs WHERE tenant_id = :t")
+                .param("t", tenant)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void idempotencyKeyReturnsTheSameJobForTheSameArchiveAndRefusesAnother() {
+    byte[] archive = Archives.zipOf(FIXTURE);
+    var first = upload(archive, "app.zip", "upload-1");
+    var again = upload(archive, "app.zip", "upload-1");
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(again.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+
+    byte[] other = Archives.zip(z -> z.file("a.js", new byte[] {'1'}));
+    var refused = upload(other, "other.zip", "upload-1");
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+    assertThat(body(refused).path("type").asString()).endsWith("/problems/idempotency-key-reused");
+  }
+
+  @Test
+  void serverPathInsideAnAllowedFolderIsScannedAndOthersAreRefused() {
+    var accepted =
+        scanRequests.request(
+            tenant, null, new ScanSource.ServerPath(FIXTURE.toString()), null, null);
+    JsonNode job = awaitFinished(accepted.location());
+    assertThat(job.path("state").asString()).isEqualTo("succeeded");
+
+    assertThatThrownBy(
+            () -> scanRequests.request(tenant, null, new ScanSource.ServerPath("/etc"), null, null))
+        .isInstanceOf(SourceNotAllowed.class);
+    assertThatThrownBy(() ->
+            scanRequests.request(
+                tenant,
+                null,
+                new ScanSource.ServerPath("src/test/resources/fixtures/../../../.."),
+                null,
+                null))
+        .isInstanceOf(SourceNotAllowed.class);
+  }
+
+  @Test
+  void anotherTenantsScanIsNotFoundAndBadQueriesAreProblems() {
+    var accepted = upload(Archives.zipOf(FIXTURE), "app.zip", null);
+    String scanUrl =
+        awaitFinished(accepted.getHeaders().getLocation().toString()).path("resultUrl").asString();
+    var other = apiKeys.ensureTenant("scan-" + UUID.randomUUID());
+    String otherKey = apiKeys.createKey(other, Caller.Role.ADMIN);
+    for (String path : new String[] {scanUrl, scanUrl + "/findings", scanUrl + "/sarif"}) {
+      assertThat(get(path, otherKey).getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+    for (String query : new String[] {"severity=bogus", "limit=0", "limit=500", "cursor=%%%"}) {
+      var response = get(scanUrl + "/findings?" + query, key);
+      assertThat(response.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getHeaders().getContentType())
+          .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+  }
+
+  private JsonNode awaitFinished(String jobLocation) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() ->
+            body(get(jobLocation, key))
+                .path("state")
+                .asString()
+                .matches("succeeded|failed|cancelled"));
+    return body(get(jobLocation, key));
+  }
+
+  private ResponseEntity<String> upload(byte[] content, String name, String idempotencyKey) {
+    var parts = new LinkedMultiValueMap<String, Object>();
+    parts.add(
+        "file",
+        new ByteArrayResource(content) {
+          @Override
+          public String getFilename() {
+            return name;
+          }
+        });
+    return exchange(
+        HttpMethod.POST,
+        "/api/v1/scans",
+        key,
+        parts,
+        headers -> {
+          headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+          if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+          }
+        });
+  }
+
+  private ResponseEntity<String> get(String path, String apiKey) {
+    return exchange(HttpMethod.GET, path, apiKey, null, headers -> {});
+  }
+
+  private ResponseEntity<String> exchange(
+      HttpMethod method, String path, String apiKey, Object body, Consumer<HttpHeaders> extra) {
+    var headers = new HttpHeaders();
+    headers.setBearerAuth(apiKey);
+    extra.accept(headers);
+    return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  private JsonNode body(ResponseEntity<String> response) {
+    return json.readTree(response.getBody());
+  }
+}
