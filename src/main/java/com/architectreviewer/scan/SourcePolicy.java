@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 class SourcePolicy {
 
   private final List<Path> allowed;
+  private final boolean allowHttp;
 
   SourcePolicy(SourcesProperties properties) {
+    this.allowHttp = properties.allowHttp();
     this.allowed =
         properties.allowedPaths().stream().map(p -> p.toAbsolutePath().normalize()).toList();
   }
@@ -55,9 +57,12 @@ class SourcePolicy {
         "The path '" + source.path() + "' is not inside a directory allowed for scans.");
   }
 
-  private static void checkGitUrl(String url) {
-    if (url == null || !url.startsWith("https://")) {
-      throw new SourceNotAllowed("Only https:// git URLs can be scanned.");
+  private void checkGitUrl(String url) {
+    if (url == null || !(url.startsWith("https://") || allowHttp && url.startsWith("http://"))) {
+      throw new SourceNotAllowed(
+          allowHttp
+              ? "Only http:// and https:// git URLs can be scanned."
+              : "Only https:// git URLs can be scanned.");
     }
   }
 }
