@@ -33,9 +33,13 @@ final class Limits {
     }
     var module = model.module(handler.file());
     if (module.isPresent() && handler.kind() == Handler.Kind.SERVER_ROUTE) {
-      var mounted = mountedLimiter(model, module.get(), handler);
+      var mounted = mountedLimiter(model, module.get(), handler.line(), handler.route());
       if (mounted.isPresent()) {
         return mounted;
+      }
+      var mountedAbove = limiterWhereMounted(model, handler.file());
+      if (mountedAbove.isPresent()) {
+        return mountedAbove;
       }
     }
     var app = model.appOf(handler.file());
@@ -86,13 +90,42 @@ final class Limits {
         || lower.contains("slowdown");
   }
 
-  /** An {@code app.use([path,] limiter)} before the route, with a path that covers it. */
-  private static Optional<String> mountedLimiter(ProjectModel model, JsModule m, Handler handler) {
+  /**
+   * A router module is mounted by the modules that import it ({@code app.use("/api", chatRouter)});
+   * a limiter they mount before it covers its routes.
+   */
+  private static Optional<String> limiterWhereMounted(ProjectModel model, String routerFile) {
+    var seen = new java.util.HashSet<String>();
+    var queue = new java.util.ArrayDeque<String>(model.importers(routerFile));
+    while (!queue.isEmpty() && seen.size() < 8) {
+      var file = queue.poll();
+      if (!seen.add(file)) {
+        continue;
+      }
+      var importer = model.module(file);
+      if (importer.isEmpty()) {
+        continue;
+      }
+      var found = mountedLimiter(model, importer.get(), Integer.MAX_VALUE, "/");
+      if (found.isPresent()) {
+        return Optional.of(found.get() + " in `" + file + "`");
+      }
+      queue.addAll(model.importers(file));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An {@code app.use([path,] limiter)} before line {@code beforeLine}, with a path that covers
+   * {@code route}.
+   */
+  private static Optional<String> mountedLimiter(
+      ProjectModel model, JsModule m, int beforeLine, String route) {
     for (var call : m.calls()) {
       if (!call.member().equals("use") && !call.member().equals("register")) {
         continue;
       }
-      if (call.line() > handler.line() || call.closeParen() < 0) {
+      if (call.line() > beforeLine || call.closeParen() < 0) {
         continue;
       }
       var first = JsQueries.tok(m, call.openParen() + 1);
@@ -100,7 +133,7 @@ final class Limits {
       if (first != null && first.kind() == TokenKind.STRING) {
         prefix = first.text();
       }
-      if (!prefix.equals("/") && !pathPrefix(prefix, handler.route())) {
+      if (!prefix.equals("/") && !route.equals("/") && !pathPrefix(prefix, route)) {
         continue;
       }
       for (var inner : m.calls()) {
