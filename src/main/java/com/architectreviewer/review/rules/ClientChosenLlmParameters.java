@@ -49,7 +49,7 @@ final class ClientChosenLlmParameters implements Check {
     for (var h : Handlers.of(model)) {
       RequestFlow flow = null;
       for (var call : h.calls()) {
-        if (!LlmCalls.isLlmCall(model, model.site(h.module(), call))) {
+        if (!LlmCalls.isLlmCall(model, h.module(), call)) {
           continue;
         }
         if (flow == null) {

@@ -40,7 +40,7 @@ record Handlers(Handler handler, JsModule module, int scope) {
         module,
         scope,
         handler.kind() == Handler.Kind.SERVER_ACTION,
-        call -> LlmCalls.isLlmCall(model, model.site(module, call)));
+        call -> LlmCalls.isLlmCall(model, module, call));
   }
 
   /** {@code `POST /api/chat` (`app/api/chat/route.ts`)}. */

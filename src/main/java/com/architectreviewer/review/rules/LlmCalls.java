@@ -1,5 +1,7 @@
 package com.architectreviewer.review.rules;
 
+import com.architectreviewer.review.js.Call;
+import com.architectreviewer.review.js.JsModule;
 import com.architectreviewer.review.model.CallSite;
 import com.architectreviewer.review.model.ProjectModel;
 import java.util.List;
@@ -72,8 +74,50 @@ final class LlmCalls {
 
   private LlmCalls() {}
 
+  private static final Set<String> OTHER_MEMBERS =
+      Set.of(
+          "run", "chat", "generate", "chatStream", "invoke", "stream", "batch", "call", "create");
+
+  /**
+   * A cheap syntactic test: false when the call cannot be an LLM call whatever its receiver, so
+   * callers can skip resolving where the receiver comes from.
+   */
+  static boolean mayBeLlmCall(Call call) {
+    var callee = call.callee();
+    if (call.isNew() || callee.startsWith(".")) {
+      return false;
+    }
+    if (!callee.contains(".")) {
+      return AI_SDK.contains(callee)
+          || callee.equals("fetch")
+          || AI_SDK.stream().anyMatch(callee::startsWith);
+    }
+    if (callee.equals("axios.post") || callee.equals("ky.post")) {
+      return true;
+    }
+    for (var path : MEMBER_PATHS) {
+      if (callee.endsWith("." + path)) {
+        return true;
+      }
+    }
+    return OTHER_MEMBERS.contains(call.member());
+  }
+
+  /**
+   * {@link #isLlmCall(ProjectModel, CallSite)} for a call of {@code module}, resolving only when
+   * needed.
+   */
+  static boolean isLlmCall(ProjectModel model, JsModule module, Call call) {
+    return mayBeLlmCall(call) && isLlmCall(model, model.site(module, call));
+  }
+
   /** True when the call sends a request to an LLM provider. */
   static boolean isLlmCall(ProjectModel model, CallSite site) {
+    if (!mayBeLlmCall(site.call())
+        && !site.call().callee().contains(".")
+        && site.origin().map(o -> !AI_SDK.contains(o.importedName())).orElse(true)) {
+      return false;
+    }
     var call = site.call();
     if (call.isNew() || call.callee().startsWith(".")) {
       return false;

@@ -8,6 +8,7 @@ import com.architectreviewer.review.js.TokenKind;
 import com.architectreviewer.review.model.Handler;
 import com.architectreviewer.review.model.ProjectModel;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** AR-JOB-001: long-running work inside a request handler. */
@@ -110,8 +111,18 @@ final class LongRunningWorkInHandler implements Check {
     }
   }
 
+  private static final Set<String> PACKAGES =
+      Set.of("child_process", "node:child_process", "execa", "zx", "fluent-ffmpeg", "simple-git");
+  private static final Set<String> CANDIDATES =
+      Set.of("launch", "run", "wait", "subscribe", "generate", "clone", "$", "execa", "ffmpeg");
+
   private static String longRunning(ProjectModel model, JsModule m, Call call) {
-    if (call.callee().startsWith(".")) {
+    if (call.callee().startsWith(".")
+        || !(CHILD_PROCESS.contains(call.member())
+            || CANDIDATES.contains(call.member())
+            || m.importOf(call.root())
+                .map(i -> PACKAGES.contains(i.from().packageName()))
+                .orElse(false))) {
       return null;
     }
     var site = model.site(m, call);
@@ -156,6 +167,7 @@ final class LongRunningWorkInHandler implements Check {
   private static Call awaitedNetworkCallInLoop(ProjectModel model, Handlers h) {
     var m = h.module();
     var scope = m.scope(h.scope());
+    List<Call> own = null;
     for (int k = scope.startToken(); k <= scope.endToken() && k < m.tokens().size(); k++) {
       var tk = m.tokens().get(k);
       if (!tk.isIdent("for") || !JsQueries.tok(m, k + 1).isPunct("(")) {
@@ -165,16 +177,19 @@ final class LongRunningWorkInHandler implements Check {
       if (!iteratesCollection(m, k + 1, close)) {
         continue;
       }
+      if (own == null) {
+        own = h.ownCalls();
+      }
       var brace = JsQueries.tok(m, close + 1);
       int end =
           brace != null && brace.isPunct("{")
               ? JsQueries.matching(m, close + 1)
               : JsQueries.expressionEnd(m, close + 1);
-      for (var call : h.ownCalls()) {
+      for (var call : own) {
         if (call.startToken() > close
             && call.startToken() < end
             && call.awaited()
-            && (NETWORK.contains(call.root()) || LlmCalls.isLlmCall(model, model.site(m, call)))) {
+            && (NETWORK.contains(call.root()) || LlmCalls.isLlmCall(model, m, call))) {
           return call;
         }
       }

@@ -69,6 +69,14 @@ final class SecretExposedToBrowser implements Check {
   }
 
   private static void inCode(JsModule m, Findings findings) {
+    var source = m.source();
+    if (!(source.contains("PUBLIC_")
+        || source.contains("VITE_")
+        || source.contains("REACT_APP_")
+        || source.contains("GATSBY_")
+        || source.contains("dangerouslyAllowBrowser"))) {
+      return;
+    }
     var t = m.tokens();
     Set<Integer> lines = new HashSet<>();
     for (int k = 0; k + 2 < t.size(); k++) {
