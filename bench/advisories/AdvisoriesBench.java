@@ -2,6 +2,7 @@ import com.architectreviewer.advisories.AuditReport;
 import com.architectreviewer.advisories.DependencyAudit;
 import com.architectreviewer.advisories.ImportSummary;
 import com.architectreviewer.advisories.LocalAdvisoryStore;
+import com.architectreviewer.advisories.lockfile.LockfileDiscovery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,10 @@ public class AdvisoriesBench {
   static final int ROUNDS = Integer.getInteger("rounds", 7);
   static final java.lang.management.ThreadMXBean CPU =
       java.lang.management.ManagementFactory.getThreadMXBean();
+  /** Process CPU (all threads: GC and JIT too), to compare with wall time on a loaded machine. */
+  static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
   public static void main(String[] args) throws Exception {
     Path work = Files.createTempDirectory("advisories-bench");
@@ -40,13 +45,13 @@ public class AdvisoriesBench {
     double[] importRates = new double[3];
     for (int i = 0; i < importRates.length; i++) {
       Path storeDir = work.resolve("store" + i);
-      long c0 = CPU.getCurrentThreadCpuTime();
+      long c0 = OS.getProcessCpuTime();
       ImportSummary summary = LocalAdvisoryStore.at(storeDir, Clock.systemUTC()).importFrom(zip);
-      long cpuMs = (CPU.getCurrentThreadCpuTime() - c0) / 1_000_000;
+      long cpuMs = (OS.getProcessCpuTime() - c0) / 1_000_000;
       importRates[i] = summary.rate();
       System.out.printf(
-          "import #%d: %d advisories in %d ms wall / %d ms CPU = %.0f advisories/s wall,"
-              + " %.0f/s per CPU (store file %d KiB)%n",
+          "import #%d: %d advisories in %d ms wall / %d ms process CPU = %.0f advisories/s wall,"
+              + " %.0f/s per CPU second (store file %d KiB)%n",
           i + 1, summary.read(), summary.millis(), cpuMs, summary.rate(),
           summary.read() * 1000.0 / Math.max(1, cpuMs),
           Files.size(storeDir.resolve("advisories.bin")) >> 10);
@@ -59,26 +64,40 @@ public class AdvisoriesBench {
     long[] load = new long[ROUNDS];
     long[] audit = new long[ROUNDS];
     long[] auditCpu = new long[ROUNDS];
+    long[] auditProcessCpu = new long[ROUNDS];
     AuditReport report = null;
     for (int i = 0; i < ROUNDS; i++) {
       long t0 = System.nanoTime();
       var index = store.load();
       long t1 = System.nanoTime();
       long c1 = CPU.getCurrentThreadCpuTime();
+      long p1 = OS.getProcessCpuTime();
       report = new DependencyAudit(index).audit(project);
       long t2 = System.nanoTime();
       auditCpu[i] = (CPU.getCurrentThreadCpuTime() - c1) / 1_000_000;
+      auditProcessCpu[i] = (OS.getProcessCpuTime() - p1) / 1_000_000;
       load[i] = (t1 - t0) / 1_000_000;
       audit[i] = (t2 - t1) / 1_000_000;
     }
     System.out.printf(
         "store load: first %d ms, median %d ms; audit (parse %d packages + match + relevance):"
-            + " first %d ms, median %d ms wall (median %d ms CPU), max %d ms%n",
+            + " first %d ms, median %d ms wall (median %d ms thread CPU, %d ms process CPU), max %d ms%n",
         load[0], median(load), report.dependencies(), audit[0], median(audit), median(auditCpu),
+        median(auditProcessCpu),
         Arrays.stream(audit).max().orElse(0));
     System.out.printf(
         "findings: %d, warnings: %d, advisories in index: %d%n",
         report.findings().size(), report.warnings().size(), report.advisories());
+    long[] parse = new long[ROUNDS];
+    for (int i = 0; i < ROUNDS; i++) {
+      long t0 = System.nanoTime();
+      LockfileDiscovery.scan(project);
+      parse[i] = (System.nanoTime() - t0) / 1_000_000;
+    }
+    System.out.printf(
+        "lockfile parse alone: median %d ms, so matching + relevance ~ %d ms (median audit - median parse)%n",
+        median(parse), median(audit) - median(parse));
+    System.out.printf("load average during the run: %.1f%n", OS.getSystemLoadAverage());
     System.out.printf(
         "RESULT import_median_per_s=%.0f audit_first_ms=%d audit_median_ms=%d load_median_ms=%d%n",
         median(importRates), audit[0], median(audit), median(load));

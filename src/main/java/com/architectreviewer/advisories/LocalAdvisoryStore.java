@@ -56,11 +56,15 @@ public final class LocalAdvisoryStore {
   public ImportSummary importFrom(Path source) throws IOException, UnreadableAdvisories {
     long start = System.nanoTime();
     Map<String, Advisory> stored = new LinkedHashMap<>();
-    for (Advisory a : read().advisories()) {
-      stored.put(a.id(), a);
+    var warnings = new ArrayList<String>();
+    try {
+      for (Advisory a : read().advisories()) {
+        stored.put(a.id(), a);
+      }
+    } catch (StoreCodec.NotAStore damaged) {
+      warnings.add(damaged.getMessage() + ": rebuilt from this import alone");
     }
     var counts = new int[5]; // read, added, updated, unchanged, withdrawn
-    var warnings = new ArrayList<String>();
     try {
       new OsvSource()
           .read(
@@ -124,6 +128,14 @@ public final class LocalAdvisoryStore {
     try (var in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       return StoreCodec.read(in);
+    } catch (java.io.EOFException | java.io.UTFDataFormatException | RuntimeException damaged) {
+      throw new StoreCodec.NotAStore(
+          file
+              + " is damaged ("
+              + damaged.getClass().getSimpleName()
+              + "); import again to rebuild it");
+    } catch (StoreCodec.NotAStore e) {
+      throw new StoreCodec.NotAStore(file + ": " + e.getMessage() + "; import again to rebuild it");
     }
   }
 

@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
     subcommands = {AdvisoriesCommand.Import.class, AdvisoriesCommand.Status.class},
     footerHeading = "%nEnvironment:%n",
     footer = {
-      "  REVIEWER_ADVISORIES  advisory folder (default ~/.reviewer/advisories; --advisories wins)"
+      "  REVIEWER_ADVISORIES  advisory folder (default ~/.reviewer/advisories; --advisories wins)",
+      "  DATABASE_URL         with --database: the platform's database; unset = embedded default",
+      "  REVIEWER_DATA_DIR    with --database: data folder of the embedded default (default ./data)"
     })
 final class AdvisoriesCommand implements Runnable {
 
@@ -103,7 +105,7 @@ final class AdvisoriesCommand implements Runnable {
       LocalAdvisoryStore target = store.store();
       try {
         return report(target.importFrom(source), target.folder().toString(), out, err);
-      } catch (UnreadableAdvisories e) {
+      } catch (UnreadableAdvisories | IOException e) {
         err.println("reviewer advisories import: " + e.getMessage());
         return USAGE;
       }
@@ -146,7 +148,12 @@ final class AdvisoriesCommand implements Runnable {
         return AdminCommand.withPlatform(
             context -> print(context.getBean(PostgresAdvisories.class).status(), out));
       }
-      return print(store.store().status(), out);
+      try {
+        return print(store.store().status(), out);
+      } catch (IOException e) {
+        spec.commandLine().getErr().println("reviewer advisories status: " + e.getMessage());
+        return USAGE;
+      }
     }
 
     private static int print(StoreStatus status, PrintWriter out) {

@@ -66,9 +66,27 @@ class AdvisoriesCommandTest {
   }
 
   @Test
+  void aDamagedStoreIsAOneLineErrorThatSaysHowToRepair() throws Exception {
+    Path store = dir.resolve("store");
+    assertThat(run("advisories", "import", "--advisories", store.toString(), OSV.toString()).exit())
+        .isZero();
+    Path file = store.resolve("advisories.bin");
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Run status = run("advisories", "status", "--advisories", store.toString());
+    assertThat(status.exit()).isEqualTo(2);
+    assertThat(status.err().strip()).doesNotContain("\n").contains("is damaged", "import again");
+    Run reimport = run("advisories", "import", "--advisories", store.toString(), OSV.toString());
+    assertThat(reimport.exit()).isZero();
+    assertThat(reimport.out()).contains("11 added");
+    assertThat(reimport.err()).contains("is damaged", "rebuilt from this import");
+    assertThat(run("advisories", "status", "--advisories", store.toString()).exit()).isZero();
+  }
+
+  @Test
   void helpNamesTheOptionsAndEnvironment() {
     Run help = run("advisories", "--help");
-    assertThat(help.out()).contains("import", "status", "REVIEWER_ADVISORIES");
+    assertThat(help.out()).contains("import", "status", "REVIEWER_ADVISORIES", "DATABASE_URL");
     assertThat(run("advisories", "import", "--help").out()).contains("--advisories", "PATH");
   }
 }
