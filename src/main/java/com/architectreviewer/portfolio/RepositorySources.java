@@ -1,15 +1,17 @@
 package com.architectreviewer.portfolio;
 
+import com.architectreviewer.review.UrlGuard;
+import com.architectreviewer.review.UrlRefused;
 import com.architectreviewer.security.InvalidInput;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,21 +27,18 @@ class RepositorySources {
   record Source(String url, String path) {}
 
   private final SourcesProperties properties;
-  private final HostResolver resolver;
+  private final UrlGuard guard;
 
-  @org.springframework.beans.factory.annotation.Autowired
+  @Autowired
   RepositorySources(SourcesProperties properties) {
     this(properties, InetAddress::getAllByName);
   }
 
-  RepositorySources(SourcesProperties properties, HostResolver resolver) {
+  RepositorySources(SourcesProperties properties, UrlGuard.Resolver resolver) {
     this.properties = properties;
-    this.resolver = resolver;
-  }
-
-  /** Name resolution; a seam so that unit tests can pin addresses without DNS. */
-  interface HostResolver {
-    InetAddress[] resolve(String host) throws UnknownHostException;
+    this.guard =
+        new UrlGuard(
+            new UrlGuard.Policy(properties.allowHttp(), properties.allowPrivateHosts()), resolver);
   }
 
   Source check(RegisterRepository request) {
@@ -67,30 +66,21 @@ class RepositorySources {
     if (uri.getRawUserInfo() != null) {
       throw invalidUrl("must not contain credentials; register a public URL");
     }
-    String host = uri.getHost();
-    if (host == null || host.isEmpty()) {
-      throw invalidUrl("must name a host");
+    try {
+      return UrlGuard.display(guard.check(raw).uri().normalize());
+    } catch (UrlRefused e) {
+      throw invalidUrl(clientMessage(e));
     }
-    if (!properties.allowPrivateHosts()) {
-      requirePublic(host);
-    }
-    return uri.normalize().toString();
   }
 
-  private void requirePublic(String host) {
-    InetAddress[] addresses;
-    try {
-      addresses =
-          resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-    } catch (UnknownHostException e) {
-      throw invalidUrl("names a host that does not resolve");
-    }
-    for (InetAddress address : addresses) {
-      if (!PublicAddresses.isPublic(address)) {
-        throw invalidUrl(
-            "resolves to a loopback, private, link-local or metadata address, which is refused");
-      }
-    }
+  /** The guard's reason without the resolved address or CLI flags: enough for the client. */
+  private static String clientMessage(UrlRefused e) {
+    String reason =
+        e.getMessage()
+            .replaceAll("resolves to \\S+ \\(", "resolves to a non-public address (")
+            .replaceAll(";? ?\\(--[a-z-]+ to allow\\)", "")
+            .strip();
+    return "is refused: " + reason;
   }
 
   String checkPath(String raw) {
