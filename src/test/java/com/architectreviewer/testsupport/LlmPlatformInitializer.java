@@ -36,6 +36,7 @@ public class LlmPlatformInitializer
     properties.put("reviewer.providers.max-retries", "1");
     properties.put("reviewer.providers.max-retry-after", "2s");
     properties.put("reviewer.providers.breaker-minimum-calls", "1000");
+    properties.put("reviewer.ai.daily-token-budget", "5000");
     properties.put("reviewer.security.rate-limits.general.quota", "1000000");
     properties.put("reviewer.security.rate-limits.scans.quota", "1000000");
     properties.put("reviewer.security.rate-limits.unauthenticated.quota", "1000000");
