@@ -50,4 +50,25 @@ public class ScanRequests {
     String payload = payloads.write(new ScanPayload(repositoryId, source));
     return jobs.enqueue(new NewJob(tenantId, KIND, payload, idempotencyKey, requestHash, 0, null));
   }
+
+  /**
+   * Enqueues a scan as the child of another job (a portfolio ingest), so that the jobs API links
+   * them and the parent can follow its children.
+   *
+   * @param parentId the parent job
+   * @param idempotencyKey makes a re-run of the parent find the child it already enqueued
+   */
+  @Transactional
+  public JobAccepted requestChild(
+      UUID tenantId,
+      UUID repositoryId,
+      ScanSource source,
+      UUID parentId,
+      String idempotencyKey,
+      String requestHash) {
+    sources.check(source);
+    String payload = payloads.write(new ScanPayload(repositoryId, source));
+    return jobs.enqueue(
+        new NewJob(tenantId, KIND, payload, idempotencyKey, requestHash, 0, parentId));
+  }
 }

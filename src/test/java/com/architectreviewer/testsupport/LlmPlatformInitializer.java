@@ -18,6 +18,10 @@ public class LlmPlatformInitializer
   public static final String KEY = "sk-test-stub-9f8e7d6c5b4a";
   private static final LlmStub STUB = LlmStub.start();
 
+  /** The server-side folder allowed for path registrations and ingests in these contexts. */
+  public static final java.nio.file.Path INGEST_SOURCES =
+      java.nio.file.Path.of("target", "ingest-sources");
+
   /** The stub every {@link LlmPlatformTest} context talks to (closed with the JVM). */
   public static LlmStub stub() {
     return STUB;
@@ -25,6 +29,11 @@ public class LlmPlatformInitializer
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
+    try {
+      java.nio.file.Files.createDirectories(INGEST_SOURCES);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     new PlatformTestInitializer().initialize(context);
     Map<String, Object> properties = new HashMap<>();
     provider(properties, 0, "primary", "openai-chat", "gpt-stub", 1, true);
@@ -37,6 +46,8 @@ public class LlmPlatformInitializer
     properties.put("reviewer.providers.max-retry-after", "2s");
     properties.put("reviewer.providers.breaker-minimum-calls", "1000");
     properties.put("reviewer.ai.daily-token-budget", "5000");
+    properties.put("reviewer.sources.allowed-paths", INGEST_SOURCES.toAbsolutePath().toString());
+    properties.put("reviewer.portfolio.ingest-poll", "200ms");
     properties.put("reviewer.security.rate-limits.general.quota", "1000000");
     properties.put("reviewer.security.rate-limits.scans.quota", "1000000");
     properties.put("reviewer.security.rate-limits.unauthenticated.quota", "1000000");
