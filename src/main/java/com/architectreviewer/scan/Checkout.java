@@ -16,16 +16,22 @@ import java.util.UUID;
  * @param dir the folder to review
  * @param display what the scan's {@code source} shows (no credentials)
  * @param archiveId the uploaded archive it came from, or null
- * @param workFolder the folder to delete on close, or null
+ * @param cleanup removes what the checkout created
  */
-record Checkout(Path dir, String display, UUID archiveId, Path workFolder)
+record Checkout(Path dir, String display, UUID archiveId, Runnable cleanup)
     implements AutoCloseable {
+
+  static Checkout inPlace(Path dir, String display) {
+    return new Checkout(dir, display, null, () -> {});
+  }
+
+  static Checkout extracted(Path dir, String display, UUID archiveId, Path workFolder) {
+    return new Checkout(dir, display, archiveId, () -> deleteTree(workFolder));
+  }
 
   @Override
   public void close() {
-    if (workFolder != null) {
-      deleteTree(workFolder);
-    }
+    cleanup.run();
   }
 
   static void deleteTree(Path root) {

@@ -1,6 +1,10 @@
 package com.architectreviewer.scan;
 
 import com.architectreviewer.jobs.JobCannotSucceed;
+import com.architectreviewer.review.CloneFailed;
+import com.architectreviewer.review.RemoteSource;
+import com.architectreviewer.review.UrlGuard;
+import com.architectreviewer.review.UrlRefused;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +12,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Puts the code of a scan on local disk: an allowed server path, or an uploaded archive. */
+/** Puts the code of a scan on local disk: an allowed server path, a git clone, or an upload. */
 @Component
 class SourceCheckouts {
 
@@ -24,14 +28,29 @@ class SourceCheckouts {
 
   Checkout checkout(UUID tenantId, UUID jobId, ScanSource source) {
     return switch (source) {
-      case ScanSource.ServerPath path ->
-          new Checkout(policy.resolve(path), path.path(), null, null);
+      case ScanSource.ServerPath path -> Checkout.inPlace(policy.resolve(path), path.path());
       case ScanSource.StoredArchive archive -> extract(tenantId, jobId, archive.archiveId());
-      case ScanSource.GitRepository git ->
-          throw new JobCannotSucceed(
-              "Scanning git URLs needs the review engine's guarded clone, which this server does"
-                  + " not have yet.");
+      case ScanSource.GitRepository git -> clone(git);
     };
+  }
+
+  /**
+   * Shallow clone of the default branch through the engine's {@link UrlGuard} (SSRF): refused URLs
+   * and failed clones (missing repository, size or time limit) fail the job at once with the
+   * engine's message, which never carries credentials.
+   */
+  private Checkout clone(ScanSource.GitRepository git) {
+    if (git.ref() != null) {
+      throw new JobCannotSucceed(
+          "Scanning a branch or tag other than the default one is not supported yet; omit the ref.");
+    }
+    try {
+      var remote =
+          new RemoteSource(policy.urlGuard(), RemoteSource.Limits.defaults()).fetch(git.url());
+      return new Checkout(remote.dir(), remote.display(), null, remote::close);
+    } catch (UrlRefused | CloneFailed e) {
+      throw new JobCannotSucceed(e.getMessage(), e);
+    }
   }
 
   private Checkout extract(UUID tenantId, UUID jobId, UUID archiveId) {
@@ -45,7 +64,7 @@ class SourceCheckouts {
       Path root = work.resolve("src");
       Files.createDirectory(root);
       extractor.extract(archive.content(), archive.format(), root);
-      return new Checkout(root, "upload:" + archiveId, archiveId, work);
+      return Checkout.extracted(root, "upload:" + archiveId, archiveId, work);
     } catch (ArchiveRejected e) {
       Checkout.deleteTree(work);
       throw new JobCannotSucceed(e.getMessage(), e);

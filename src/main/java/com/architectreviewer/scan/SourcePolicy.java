@@ -1,5 +1,7 @@
 package com.architectreviewer.scan;
 
+import com.architectreviewer.review.UrlGuard;
+import com.architectreviewer.review.UrlRefused;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -8,17 +10,19 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Which sources a scan may use. Server paths must resolve (symbolic links followed) inside one of
- * the operator's allowed directories, so {@code ..} and links cannot reach anything else.
+ * Which sources a scan may use. Git URLs pass the engine's {@link UrlGuard} (https and public hosts
+ * unless the operator relaxed it). Server paths must resolve (symbolic links followed) inside one
+ * of the operator's allowed directories, so {@code ..} and links cannot reach anything else.
  */
 @Component
 class SourcePolicy {
 
   private final List<Path> allowed;
-  private final boolean allowHttp;
+  private final UrlGuard guard;
 
   SourcePolicy(SourcesProperties properties) {
-    this.allowHttp = properties.allowHttp();
+    this.guard =
+        new UrlGuard(new UrlGuard.Policy(properties.allowHttp(), properties.allowPrivateHosts()));
     this.allowed =
         properties.allowedPaths().stream().map(p -> p.toAbsolutePath().normalize()).toList();
   }
@@ -57,12 +61,16 @@ class SourcePolicy {
         "The path '" + source.path() + "' is not inside a directory allowed for scans.");
   }
 
+  /** The engine's SSRF guard with the operator's relaxations. */
+  UrlGuard urlGuard() {
+    return guard;
+  }
+
   private void checkGitUrl(String url) {
-    if (url == null || !(url.startsWith("https://") || allowHttp && url.startsWith("http://"))) {
-      throw new SourceNotAllowed(
-          allowHttp
-              ? "Only http:// and https:// git URLs can be scanned."
-              : "Only https:// git URLs can be scanned.");
+    try {
+      guard.check(url);
+    } catch (UrlRefused e) {
+      throw new SourceNotAllowed(e.getMessage());
     }
   }
 }

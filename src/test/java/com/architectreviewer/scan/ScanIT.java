@@ -8,12 +8,15 @@ import com.architectreviewer.security.ApiKeys;
 import com.architectreviewer.security.Caller;
 import com.architectreviewer.testsupport.PlatformTest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -38,6 +41,51 @@ class ScanIT {
     registry.add(
         "reviewer.sources.allowed-paths",
         () -> Path.of("src/test/resources/fixtures").toAbsolutePath().toString());
+    // file:// git URLs of a local repository need the operator's relaxations
+    registry.add("reviewer.sources.allow-http", () -> "true");
+    registry.add("reviewer.sources.allow-private-hosts", () -> "true");
+  }
+
+  @Test
+  void gitRepositoryIsClonedThroughTheUrlGuardAndScanned(@TempDir Path repository)
+      throws Exception {
+    try (var files = Files.walk(FIXTURE)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = repository.resolve(FIXTURE.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+    try (var git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage("fixture")
+          .setAuthor("t", "t@example.invalid")
+          .setCommitter("t", "t@example.invalid")
+          .setSign(false)
+          .call();
+    }
+    var accepted =
+        scanRequests.request(
+            tenant,
+            null,
+            new ScanSource.GitRepository(repository.toUri().toString(), null),
+            null,
+            null);
+    JsonNode job = awaitFinished(accepted.location());
+    assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("succeeded");
+    JsonNode findings =
+        body(get(job.path("resultUrl").asString() + "/findings?rule=AR-DB-001", key));
+    assertThat(findings.path("items")).hasSize(2);
+
+    assertThatThrownBy(() ->
+            scanRequests.request(
+                tenant,
+                null,
+                new ScanSource.GitRepository("ftp://example.com/x", null),
+                null,
+                null))
+        .isInstanceOf(SourceNotAllowed.class);
   }
 
   static final Path FIXTURE = Path.of("src/test/resources/fixtures/db-001-app-router");
@@ -58,7 +106,7 @@ class ScanIT {
   }
 
   @Test
-  void uploadedArchiveIsScannedAndItsSummaryFindingsAndSarifAreServed() {
+  void uploadedArchiveIsScannedAndItsSummaryFindingsAndSarifAreServed() throws Exception {
     var accepted = upload(Archives.zipOf(FIXTURE), "app.zip", null);
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     String location = accepted.getHeaders().getLocation().toString();
@@ -112,6 +160,12 @@ class ScanIT {
     assertThat(sarif.getHeaders().getContentType().toString()).startsWith("application/sarif+json");
     assertThat(body(sarif).path("version").asString()).isEqualTo("2.1.0");
 
+    String jobId = location.substring(location.lastIndexOf('/') + 1);
+    try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(temp.map(p -> p.getFileName().toString()))
+          .as("the job's working folder is removed")
+          .noneMatch(name -> name.startsWith("reviewer-scan-" + jobId));
+    }
     assertThat(
             jdbc.sql("SELECT count(*) FROM scan_archives WHERE tenant_id = :t")
                 .param("t", tenant)
