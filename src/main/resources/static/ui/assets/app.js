@@ -99,7 +99,7 @@ const pages = {
     const id = document.body.dataset.scanId;
     const { body: scan } = await api(`/api/v1/scans/${id}`);
     document.getElementById("scan-summary").textContent =
-      `Score ${scan.score ?? "?"} · ${counts(scan)} · ${scan.durationMs ?? scan.duration ?? ""}`;
+      `Score ${scan.score ?? "?"} · ${counts(scan)} · ${scan.filesScanned ?? "?"} files in ${((scan.durationMs ?? 0) / 1000).toFixed(1)} s`;
     const form = document.getElementById("filters");
     async function load() {
       const params = new URLSearchParams({ limit: "200" });
@@ -174,7 +174,7 @@ function renderFinding(f) {
     el("h4", {}, el("span", { class: `sev sev-${f.severity}` }, f.severity), ` ${f.rule} · ${f.file}:${f.line}`),
     el("p", { text: f.message }),
     f.snippet ? snippet : "",
-    f.remediation ? el("p", { class: "muted", text: f.remediation }) : "",
+    f.remediation ? el("pre", { class: "remediation", text: f.remediation }) : "",
     el("a", { href: docs, class: "rule-docs" }, `About ${f.rule}`));
 }
 
@@ -187,6 +187,7 @@ function follow(location, button) {
       document.getElementById("result").hidden = false;
       document.getElementById("result-summary").textContent = `Score ${scan.score ?? "?"} · ${counts(scan)}`;
       document.getElementById("result-link").href = `/ui/scans/${scanId}`;
+      document.getElementById("latest").textContent = `Score ${scan.score ?? "?"} · findings: ${counts(scan)}`;
     } else if (job.state !== "succeeded") {
       showProblem(new Error(`The scan ${job.state}: ${job.error || ""}`));
     }
@@ -216,7 +217,7 @@ function followInto(location, barId, labelId, button, done) {
     if (["succeeded", "failed", "cancelled"].includes(data.state)) finish().catch(showProblem);
   };
   source.onmessage = onEvent;
-  for (const name of ["progress", "state", "job"]) source.addEventListener(name, onEvent);
+  for (const name of ["progress", "succeeded", "failed", "cancelled"]) source.addEventListener(name, onEvent);
   source.onerror = () => { if (source.readyState === EventSource.CLOSED) finish().catch(showProblem); };
 }
 

@@ -11,8 +11,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Headless Debian Chromium driven through chromedriver, with the flags a closed network needs. Skips (or fails under
- * CI) when the browser is not installed.
+ * Headless Debian Chromium driven through chromedriver, with the flags a closed network needs.
+ * Skips (or fails under CI) when the browser is not installed.
  */
 public final class Browser {
 
@@ -39,7 +39,8 @@ public final class Browser {
           "--no-first-run",
           "--window-size=1280,1000",
           "--user-data-dir=" + profile);
-      var service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build();
+      var service =
+          new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build();
       var browser = new ChromeDriver(service, options);
       browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
       browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,9 +29,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole UI in a real Chromium: sign in (a wrong key first), register a fixture repository, scan it and watch the
- * progress bar reach 100 %, open the findings, filter them, open a rule's page, download SARIF, visit the other
- * pages and sign out. A screenshot of each page goes to target/screenshots/.
+ * The whole UI in a real Chromium: sign in (a wrong key first), register a fixture repository, scan
+ * it and watch the progress bar reach 100 %, open the findings, filter them, open a rule's page,
+ * download SARIF, visit the other pages and sign out. A screenshot of each page goes to
+ * target/screenshots/.
  */
 @PlatformTest
 class WebUiBrowserIT {
@@ -100,17 +102,16 @@ class WebUiBrowserIT {
     new Select(browser.findElement(By.id("f-severity"))).selectByVisibleText(severity);
     type("f-rule", "AR-DB-001");
     browser.findElement(By.id("apply-filters")).click();
-    wait.until(
-        driver -> {
+    wait.ignoring(StaleElementReferenceException.class)
+        .until(driver -> {
           var shown = driver.findElements(By.cssSelector("#findings .finding"));
           return !shown.isEmpty()
               && shown.stream()
-                  .allMatch(
-                      e ->
-                          "AR-DB-001".equals(e.getDomAttribute("data-rule"))
-                              && e.findElement(By.cssSelector(".sev"))
-                                  .getText()
-                                  .equalsIgnoreCase(severity));
+                  .allMatch(e ->
+                      "AR-DB-001".equals(e.getDomAttribute("data-rule"))
+                          && e.findElement(By.cssSelector(".sev"))
+                              .getText()
+                              .equalsIgnoreCase(severity));
         });
     Browser.screenshot(browser, "05-scan-filtered");
 
@@ -159,7 +160,10 @@ class WebUiBrowserIT {
     return "http://127.0.0.1:" + port + path;
   }
 
-  /** A server-side source folder holding a copy of a fixture app with a database-client-per-request problem. */
+  /**
+   * A server-side source folder holding a copy of a fixture app with a database-client-per-request
+   * problem.
+   */
   private static Path createSources() {
     try {
       Path root = Files.createTempDirectory("reviewer-ui-sources").toRealPath();
