@@ -33,7 +33,7 @@ final class AwaitedNonCriticalWrite implements Check {
     for (var h : Handlers.of(model)) {
       var m = h.module();
       for (var call : h.ownCalls()) {
-        if (!call.awaited() || !NonCritical.isNonCriticalWrite(m, call)) {
+        if (!call.awaited() || !isStatement(h, call) || !NonCritical.isNonCriticalWrite(m, call)) {
           continue;
         }
         if (JsQueries.insideTry(m, call.startToken(), h.scope()) || caught(h, call)) {
@@ -49,6 +49,25 @@ final class AwaitedNonCriticalWrite implements Check {
                 + " the user's request waits or fails with it");
       }
     }
+  }
+
+  /**
+   * {@code await write(...)} as a statement of its own: a result nobody reads (not {@code const x =
+   * await ...}).
+   */
+  private static boolean isStatement(Handlers h, Call call) {
+    var m = h.module();
+    int await = call.startToken() - 1;
+    var awaitToken = JsQueries.tok(m, await);
+    if (awaitToken == null || !awaitToken.isIdent("await")) {
+      return false;
+    }
+    var before = JsQueries.tok(m, await - 1);
+    return before == null
+        || before.isPunct(";")
+        || before.isPunct("{")
+        || before.isPunct("}")
+        || awaitToken.newlineBefore() && !before.isPunct("=") && !before.isIdent("return");
   }
 
   private static boolean caught(Handlers h, Call call) {

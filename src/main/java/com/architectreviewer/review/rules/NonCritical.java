@@ -22,8 +22,6 @@ final class NonCritical {
           "telemetry",
           "pageview",
           "pageviews",
-          "activity",
-          "activities",
           "clicklog",
           "impression",
           "impressions");

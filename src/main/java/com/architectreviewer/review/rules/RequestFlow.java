@@ -45,6 +45,10 @@ final class RequestFlow {
           "decode",
           "assertType");
 
+  /** Server action parameters that carry submitted data (ids and previous state do not count). */
+  private static final Set<String> ACTION_INPUT_NAMES =
+      Set.of("formData", "form", "data", "input", "values", "payload", "body", "fields");
+
   private final JsModule m;
   private final int fn;
   private final Predicate<Call> isLlmCall;
@@ -62,7 +66,7 @@ final class RequestFlow {
     var params = JsQueries.paramNames(m, fn);
     if (allParamsAreInput) {
       for (var p : params) {
-        if (!p.isEmpty()) {
+        if (!p.isEmpty() && (ACTION_INPUT_NAMES.contains(p) || typedFormData(p))) {
           changes.add(new Change(-1, p, State.RAW, true));
         }
       }

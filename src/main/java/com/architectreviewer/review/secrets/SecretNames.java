@@ -66,13 +66,10 @@ public final class SecretNames {
           "POSTMARK",
           "MAILGUN",
           "TWILIO",
-          "STRIPE",
           "AWS",
           "GITHUB",
           "SLACK",
           "UPSTASH",
-          "CLERK",
-          "SUPABASE",
           "PINECONE",
           "LANGCHAIN",
           "XAI");
@@ -109,21 +106,32 @@ public final class SecretNames {
   /**
    * True when a client-exposed variable (prefix removed) is a secret that must never reach the
    * browser: service-role keys, secrets, passwords, private keys, provider API keys, connection
-   * URLs. Tokens meant to be public (map tiles, analytics) are not.
+   * URLs. Names meant to be public (anon and publishable keys, map or analytics tokens) are not,
+   * and neither are settings that merely mention a secret ({@code PASSWORD_MIN_LENGTH}).
    */
   public static boolean mustStayOnServer(String nameWithoutPrefix) {
     var upper = nameWithoutPrefix.toUpperCase(Locale.ROOT);
     if (PUBLIC_BY_DESIGN.stream().anyMatch(upper::contains)) {
       return false;
     }
-    if (upper.contains("SERVICE_ROLE")
-        || upper.contains("SECRET")
-        || upper.contains("PASSWORD")
-        || upper.contains("PRIVATE")
-        || CONNECTION_NAMES.stream().anyMatch(upper::endsWith)) {
+    if (CONNECTION_NAMES.stream().anyMatch(upper::endsWith) || upper.endsWith("SERVICE_ROLE")) {
       return true;
     }
-    boolean keyLike = upper.contains("KEY") || upper.contains("TOKEN");
-    return keyLike && PROVIDERS.stream().anyMatch(upper::contains);
+    var words = List.of(upper.split("_"));
+    var last = words.getLast();
+    if (!SECRET_LAST_WORDS.contains(last)) {
+      return false;
+    }
+    if (upper.contains("SERVICE_ROLE")
+        || words.contains("SECRET")
+        || words.contains("PASSWORD")
+        || words.contains("PASSWD")
+        || words.contains("PRIVATE")) {
+      return true;
+    }
+    return PROVIDERS.stream().anyMatch(upper::contains);
   }
+
+  private static final List<String> SECRET_LAST_WORDS =
+      List.of("SECRET", "PASSWORD", "PASSWD", "PWD", "KEY", "TOKEN", "CREDENTIALS");
 }

@@ -66,6 +66,13 @@ class EnvFilesTest {
     assertThat(SecretNames.mustStayOnServer("MAPBOX_TOKEN")).isFalse();
     assertThat(SecretNames.mustStayOnServer("SUPABASE_URL")).isFalse();
     assertThat(SecretNames.mustStayOnServer("SENTRY_DSN")).isFalse();
+    assertThat(SecretNames.mustStayOnServer("PASSWORD_MIN_LENGTH")).isFalse();
+    assertThat(SecretNames.mustStayOnServer("STRIPE_KEY")).isFalse();
+    assertThat(SecretNames.mustStayOnServer("SUPABASE_KEY")).isFalse();
+    assertThat(SecretNames.mustStayOnServer("FIREBASE_API_KEY")).isFalse();
+    assertThat(SecretNames.mustStayOnServer("JWT_SECRET")).isTrue();
+    assertThat(SecretNames.mustStayOnServer("UPSTASH_REDIS_REST_TOKEN")).isTrue();
+    assertThat(SecretNames.mustStayOnServer("GITHUB_TOKEN")).isTrue();
   }
 
   private static boolean real(String name, String value) {
