@@ -97,6 +97,11 @@ final class ScanCommand implements Callable<Integer> {
   boolean noColor;
 
   @Option(
+      names = "--stats",
+      description = "Print throughput (files/s, MB/s) and peak heap on standard error.")
+  boolean stats;
+
+  @Option(
       names = "--max-file-size",
       paramLabel = "BYTES",
       defaultValue = "1048576",
@@ -170,6 +175,9 @@ final class ScanCommand implements Callable<Integer> {
       }
       if (baseline != null) {
         report = Baseline.read(baseline).filter(report);
+      }
+      if (stats) {
+        err.println(ScanStats.line(report));
       }
       write(report, format);
       return report.hasFindingsAtLeast(threshold) ? FINDINGS : OK;

@@ -63,6 +63,44 @@ public final class Redactor {
     return result;
   }
 
+  private static final List<String> HINTS =
+      List.of(
+          "://",
+          "sk-",
+          "sk_",
+          "rk_",
+          "pk_",
+          "whsec_",
+          "akia",
+          "asia",
+          "gh",
+          "github_pat_",
+          "xox",
+          "aiza",
+          "gsk_",
+          "r8_",
+          "hf_",
+          "eyj",
+          "secret",
+          "token",
+          "pass",
+          "pwd",
+          "key",
+          "service",
+          "credential",
+          "dsn");
+
+  /** A cheap test that skips the regular expressions for the usual, secret-free snippet. */
+  private static boolean mayHoldSecret(String text) {
+    var lower = text.toLowerCase(java.util.Locale.ROOT);
+    for (var hint : HINTS) {
+      if (lower.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Placeholders such as {@code password} or {@code [YOUR-PASSWORD]} are not secrets. */
   private static boolean isPlaceholder(String value) {
     var v = value.toLowerCase(java.util.Locale.ROOT);

@@ -55,6 +55,33 @@ public final class ProjectModel {
   void complete(Map<String, List<String>> importers, List<Handler> handlers) {
     this.importers = importers;
     this.handlers = List.copyOf(handlers);
+    var byFile = new java.util.HashMap<String, List<Handler>>();
+    for (var h : this.handlers) {
+      byFile.computeIfAbsent(h.file(), k -> new ArrayList<>()).add(h);
+    }
+    byFile.replaceAll((k, v) -> List.copyOf(v));
+    this.handlersByFile = byFile;
+  }
+
+  private Map<String, List<Handler>> handlersByFile = Map.of();
+  private final Map<String, Object> memo = new ConcurrentHashMap<>();
+  private final Map<String, Optional<Origin>> importOrigins = new ConcurrentHashMap<>();
+
+  /**
+   * A value computed once per model and shared by every rule that asks with the same key (e.g. all
+   * client creations, reachable bodies per handler).
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(String key, java.util.function.Supplier<T> compute) {
+    var value = memo.get(key);
+    if (value == null) {
+      value = compute.get();
+      var raced = memo.putIfAbsent(key, value);
+      if (raced != null) {
+        value = raced;
+      }
+    }
+    return (T) value;
   }
 
   public Path root() {
@@ -137,13 +164,17 @@ public final class ProjectModel {
 
   /** Entry points declared in {@code file}. */
   public List<Handler> handlers(String file) {
-    return handlers.stream().filter(h -> h.file().equals(file)).toList();
+    return handlersByFile.getOrDefault(file, List.of());
   }
 
   /** True when {@code file} declares a request entry point (a route module). */
   public boolean isRouteModule(String file) {
-    return handlers.stream()
-        .anyMatch(h -> h.file().equals(file) && h.kind() != Handler.Kind.SERVER_ACTION);
+    for (var h : handlers(file)) {
+      if (h.kind() != Handler.Kind.SERVER_ACTION) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The project file an import refers to, empty for npm packages. */
@@ -240,6 +271,14 @@ public final class ProjectModel {
       }
       return Optional.of(new Origin("", "", "", module.file(), d, false));
     }
+    if (depth == 0) {
+      return importOrigins.computeIfAbsent(
+          module.file() + '\u0000' + name, k -> importOrigin(module, name, depth));
+    }
+    return importOrigin(module, name, depth);
+  }
+
+  private Optional<Origin> importOrigin(JsModule module, String name, int depth) {
     var imported = module.importOf(name);
     if (imported.isEmpty()) {
       return Optional.empty();
@@ -296,11 +335,7 @@ public final class ProjectModel {
 
   /** A call with the origin of its callee's root name. */
   public CallSite site(JsModule module, Call call) {
-    Optional<Origin> origin =
-        call.callee().startsWith(".")
-            ? Optional.empty()
-            : origin(module, call.root(), call.startToken());
-    return new CallSite(module, call, origin);
+    return new CallSite(this, module, call);
   }
 
   /**
@@ -310,6 +345,58 @@ public final class ProjectModel {
    */
   public Optional<List<CallSite>> reaches(Handler handler, Predicate<CallSite> matches) {
     return reachability.path(handler.target(), matches);
+  }
+
+  /**
+   * Every function body a handler's requests run (its own, and those of functions it calls in this
+   * and imported project modules), computed once per handler.
+   */
+  public java.util.Set<Handler.Target> reachableBodies(Handler handler) {
+    return memo(
+        "reachable-bodies\u0000"
+            + handler.file()
+            + '\u0000'
+            + handler.line()
+            + '\u0000'
+            + handler.col()
+            + '\u0000'
+            + handler.method(),
+        () -> java.util.Set.copyOf(reachability.bodies(handler.target())));
+  }
+
+  /**
+   * True when a request to {@code handler} runs code at token scope {@code scope} of {@code file}.
+   */
+  public boolean runsInRequest(Handler handler, String file, int scope) {
+    return handlersRunning(file, scope).contains(handler);
+  }
+
+  /** Handlers whose requests run code at scope {@code scope} of {@code file}, in handler order. */
+  public List<Handler> handlersRunning(String file, int scope) {
+    var module = modules.get(file);
+    if (module == null) {
+      return List.of();
+    }
+    Map<String, List<Map.Entry<Integer, Handler>>> index =
+        memo(
+            "bodies-by-file",
+            () -> {
+              var map = new java.util.HashMap<String, List<Map.Entry<Integer, Handler>>>();
+              for (var h : handlers) {
+                for (var body : reachableBodies(h)) {
+                  map.computeIfAbsent(body.file(), k -> new ArrayList<>())
+                      .add(Map.entry(body.scope(), h));
+                }
+              }
+              return map;
+            });
+    var result = new java.util.LinkedHashSet<Handler>();
+    for (var entry : index.getOrDefault(file, List.of())) {
+      if (module.isWithin(scope, entry.getKey())) {
+        result.add(entry.getValue());
+      }
+    }
+    return List.copyOf(result);
   }
 
   /** Same as {@link #reaches(Handler, Predicate)} from any function body. */

@@ -62,6 +62,34 @@ final class Reachability {
     return Optional.empty();
   }
 
+  /** Every function body {@code start} reaches (itself included), bounded like {@link #path}. */
+  java.util.Set<Handler.Target> bodies(Handler.Target start) {
+    var seen = new java.util.LinkedHashSet<Handler.Target>();
+    if (!start.resolved()) {
+      return seen;
+    }
+    var queue = new ArrayDeque<Body>();
+    var first = new Body(start.file(), start.scope());
+    var visited = new java.util.HashSet<Body>();
+    visited.add(first);
+    queue.add(first);
+    while (!queue.isEmpty() && seen.size() < MAX_BODIES) {
+      var body = queue.poll();
+      seen.add(new Handler.Target(body.file(), body.scope()));
+      var module = model.module(body.file()).orElse(null);
+      if (module == null) {
+        continue;
+      }
+      for (var call : module.callsWithin(body.scope())) {
+        var next = callee(module, model.site(module, call));
+        if (next != null && visited.add(next)) {
+          queue.add(next);
+        }
+      }
+    }
+    return seen;
+  }
+
   private Body callee(JsModule module, CallSite site) {
     var call = site.call();
     if (call.callee().startsWith(".")) {

@@ -98,11 +98,65 @@ public final class Clients {
 
   /** Every client creation in the project, in file order. */
   public static List<Creation> all(ProjectModel model) {
+    return model.memo("clients.all", () -> List.copyOf(find(model)));
+  }
+
+  private static final Set<String> CLIENT_PACKAGES =
+      Set.of(
+          "pg",
+          "postgres",
+          "mysql2",
+          "mysql",
+          "mongodb",
+          "mongoose",
+          "knex",
+          "sequelize",
+          "sequelize-typescript",
+          "ioredis",
+          "redis",
+          "@redis/client",
+          "drizzle-orm");
+  private static final Set<String> CLIENT_MEMBERS =
+      Set.of(
+          "PrismaClient",
+          "Pool",
+          "Client",
+          "MongoClient",
+          "Sequelize",
+          "Redis",
+          "Cluster",
+          "IORedis",
+          "createPool",
+          "createConnection",
+          "createPoolCluster",
+          "connect",
+          "createClient",
+          "createCluster",
+          "drizzle");
+
+  private static List<Creation> find(ProjectModel model) {
     var list = new ArrayList<Creation>();
     var modules = new ArrayList<>(model.modules());
     modules.sort(java.util.Comparator.comparing(JsModule::file));
     for (var module : modules) {
+      boolean clientPackage = false;
+      boolean directCallPackage = false;
+      boolean projectImport = false;
+      for (var imp : module.imports()) {
+        var pkg = imp.packageName();
+        clientPackage |= CLIENT_PACKAGES.contains(pkg) || pkg.startsWith("drizzle-orm");
+        directCallPackage |= pkg.equals("postgres") || pkg.equals("knex");
+        projectImport |= pkg.isEmpty() || model.resolve(module, imp).isPresent();
+      }
       for (var call : module.calls()) {
+        boolean direct = !call.callee().contains(".");
+        boolean candidate =
+            call.member().equals("PrismaClient")
+                || (direct && directCallPackage)
+                || ((clientPackage || projectImport) && CLIENT_MEMBERS.contains(call.member()));
+        if (!candidate) {
+          continue;
+        }
         var kind = kindOf(model.site(module, call));
         kind.ifPresent(k -> list.add(new Creation(module, call, k)));
       }
@@ -179,19 +233,7 @@ public final class Clients {
 
   /** Handlers whose requests run the creation (directly or through called functions). */
   public static List<Handler> handlersReaching(ProjectModel model, Creation creation) {
-    var list = new ArrayList<Handler>();
-    for (var handler : model.handlers()) {
-      var path =
-          model.reaches(
-              handler,
-              site ->
-                  site.file().equals(creation.module().file())
-                      && site.call().startToken() == creation.call().startToken());
-      if (path.isPresent()) {
-        list.add(handler);
-      }
-    }
-    return list;
+    return model.handlersRunning(creation.module().file(), creation.call().scope());
   }
 
   /** Tests, seeds, scripts and config are not request-path code. */
