@@ -17,6 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class WorkerTestJobs {
 
   static final String KIND = "proc";
+
+  /** Attempts (in this JVM) that finished their work and are about to record their result. */
+  static final java.util.concurrent.atomic.AtomicInteger RECORDING =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   static final String RESULTS_TABLE =
       "CREATE TABLE IF NOT EXISTS test_results (job_id uuid NOT NULL, tag text NOT NULL,"
           + " attempt int NOT NULL, worker text NOT NULL)";
@@ -42,6 +47,7 @@ public class WorkerTestJobs {
           Thread.sleep(50);
         }
         String worker = System.getProperty("db-scheduler.scheduler-name", "in-process");
+        RECORDING.incrementAndGet();
         transactions.executeWithoutResult(status -> {
           jdbc.sql("DELETE FROM test_results WHERE job_id = :id")
               .param("id", context.jobId())
