@@ -11,42 +11,70 @@ import org.slf4j.LoggerFactory;
  * The embedded default: real PostgreSQL binaries, data kept in the data directory across restarts,
  * listening on loopback unless told otherwise. It is stopped by {@link #close()}, which Spring
  * calls after the pool and everything that uses it are closed; zonky's own shutdown hook is off so
- * it cannot stop the server under a closing pool.
+ * it cannot stop the server under a closing pool. As root where zonky's {@code unshare -U} is
+ * blocked, PostgreSQL runs as {@code nobody} instead ({@link UnprivilegedPostgres}).
  */
 final class EmbeddedDatabaseServer implements DatabaseServer {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseServer.class);
 
-  private final EmbeddedPostgres postgres;
+  private final AutoCloseable server;
   private final DatabaseUrl url;
 
-  private EmbeddedDatabaseServer(EmbeddedPostgres postgres, String host) {
-    this.postgres = postgres;
-    this.url = DatabaseUrl.local(host, postgres.getPort(), "postgres", "postgres");
+  private EmbeddedDatabaseServer(AutoCloseable server, String host, int port) {
+    this.server = server;
+    this.url = DatabaseUrl.local(host, port, "postgres", "postgres");
   }
 
   static EmbeddedDatabaseServer start(Path dataDirectory, String listenAddress, int port) {
     Path pgData = dataDirectory.resolve("postgres").toAbsolutePath();
+    EmbeddedDatabaseServer server;
     try {
       Files.createDirectories(pgData);
       log.info("Starting the embedded PostgreSQL with its data in {}", pgData);
-      var builder =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(pgData)
-              .setCleanDataDirectory(false)
-              .setRegisterShutdownHook(false)
-              .setServerConfig("listen_addresses", listenAddress);
-      if (port > 0) {
-        builder.setPort(port);
-      }
-      var server = new EmbeddedDatabaseServer(builder.start(), connectHost(listenAddress));
-      log.info(
-          "Embedded PostgreSQL listening on {}:{} (data in {})",
-          listenAddress,
-          server.postgres.getPort(),
-          pgData);
-      return server;
+      server = startWithZonky(pgData, listenAddress, port);
     } catch (IOException | RuntimeException e) {
+      server = fallBack(pgData, listenAddress, port, e);
+    }
+    log.info(
+        "Embedded PostgreSQL listening on {}:{} (data in {})",
+        listenAddress,
+        server.url.port(),
+        pgData);
+    return server;
+  }
+
+  private static EmbeddedDatabaseServer startWithZonky(Path pgData, String listenAddress, int port)
+      throws IOException {
+    var builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(pgData)
+            .setCleanDataDirectory(false)
+            .setRegisterShutdownHook(false)
+            .setServerConfig("listen_addresses", listenAddress);
+    if (port > 0) {
+      builder.setPort(port);
+    }
+    var postgres = builder.start();
+    return new EmbeddedDatabaseServer(postgres, connectHost(listenAddress), postgres.getPort());
+  }
+
+  private static EmbeddedDatabaseServer fallBack(
+      Path pgData, String listenAddress, int port, Exception failure) {
+    var binaries = UnprivilegedPostgres.extractedBinaries();
+    if (!UnprivilegedPostgres.available() || binaries.isEmpty()) {
+      throw new IllegalStateException(failureAdvice(pgData), failure);
+    }
+    log.warn(
+        "The embedded PostgreSQL did not start as root ({}); user namespaces are probably blocked."
+            + " Running it as user nobody through setpriv instead.",
+        failure.getClass().getSimpleName());
+    int chosen = port > 0 ? port : FreePort.onLoopback();
+    try {
+      var postgres = UnprivilegedPostgres.start(binaries.get(), pgData, listenAddress, chosen);
+      return new EmbeddedDatabaseServer(postgres, connectHost(listenAddress), chosen);
+    } catch (RuntimeException e) {
+      e.addSuppressed(failure);
       throw new IllegalStateException(failureAdvice(pgData), e);
     }
   }
@@ -63,8 +91,10 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
         + "). "
         + (root
             ? "This process runs as root, which PostgreSQL refuses unless user namespaces"
-                + " (unshare -U) work here; run the reviewer as an ordinary user, or enable user"
-                + " namespaces, or set DATABASE_URL to an external PostgreSQL."
+                + " (unshare -U) work or setpriv can run it as nobody (every parent directory of"
+                + " the data directory must then be traversable by nobody); run the reviewer as an"
+                + " ordinary user, or set REVIEWER_DATA_DIR to such a directory, or set"
+                + " DATABASE_URL to an external PostgreSQL."
             : "Check that the data directory is writable and not used by another PostgreSQL,"
                 + " or set DATABASE_URL to an external PostgreSQL.");
   }
@@ -82,9 +112,9 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
   @Override
   public void close() {
     try {
-      postgres.close();
+      server.close();
       log.info("Embedded PostgreSQL stopped");
-    } catch (IOException e) {
+    } catch (Exception e) {
       log.warn(
           "The embedded PostgreSQL did not stop cleanly; it will recover its data at the next start",
           e);
