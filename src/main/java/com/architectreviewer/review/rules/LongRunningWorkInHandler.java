@@ -1,10 +1,12 @@
 package com.architectreviewer.review.rules;
 
+import com.architectreviewer.review.Confidence;
 import com.architectreviewer.review.Rule;
 import com.architectreviewer.review.Severity;
 import com.architectreviewer.review.js.Call;
 import com.architectreviewer.review.js.JsModule;
 import com.architectreviewer.review.js.TokenKind;
+import com.architectreviewer.review.model.Deployment;
 import com.architectreviewer.review.model.Handler;
 import com.architectreviewer.review.model.ProjectModel;
 import java.util.HashSet;
@@ -69,15 +71,17 @@ final class LongRunningWorkInHandler implements Check {
         what =
             at == null
                 ? null
-                : "awaits `"
-                    + (at == null ? "" : at.callee())
-                    + "` once per item of a loop, one after another";
+                : "awaits `" + at.callee() + "` once per item of a loop, one after another";
       }
       if (at == null) {
         continue;
       }
       int max = maxDuration(m);
       reportedModules.add(m.file());
+      var deployment = model.appOf(h.handler().file()).deployment();
+      var severity =
+          deployment.target() == Deployment.Target.LONG_RUNNING ? Severity.MEDIUM : RULE.severity();
+      var confidence = deployment.isUnknown() ? Confidence.MEDIUM : Confidence.HIGH;
       findings.add(
           RULE,
           Location.of(m, at),
@@ -86,7 +90,10 @@ final class LongRunningWorkInHandler implements Check {
               + what
               + " inside the request"
               + (max >= LONG_SECONDS ? " (and raises maxDuration to " + max + " s)" : "")
-              + ": it belongs in a queue worker, with the route answering 202 Accepted");
+              + ": it belongs in a queue worker, with the route answering 202 Accepted"
+              + where(deployment),
+          severity,
+          confidence);
     }
     for (var file : model.handlers().stream().map(Handler::file).distinct().toList()) {
       var module = model.module(file);
@@ -109,6 +116,17 @@ final class LongRunningWorkInHandler implements Check {
                 + " Accepted");
       }
     }
+  }
+
+  /** What the deployment target adds to the message. */
+  static String where(Deployment deployment) {
+    return switch (deployment.target()) {
+      case SERVERLESS -> " (serverless: killed at the function's time limit)";
+      case LONG_RUNNING ->
+          " (long-running server: no hard time limit, but it holds a worker and"
+              + " connections per request)";
+      case UNKNOWN -> " (deployment target unknown)";
+    };
   }
 
   private static final Set<String> PACKAGES =

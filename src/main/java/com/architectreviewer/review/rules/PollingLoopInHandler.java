@@ -1,5 +1,6 @@
 package com.architectreviewer.review.rules;
 
+import com.architectreviewer.review.Confidence;
 import com.architectreviewer.review.Rule;
 import com.architectreviewer.review.Severity;
 import com.architectreviewer.review.js.JsModule;
@@ -62,7 +63,12 @@ final class PollingLoopInHandler implements Check {
                 + m.text(k, body - 1)
                 + "` with `"
                 + wait
-                + "`) inside the request: nothing but the platform timeout stops it");
+                + "`) inside the request: nothing but the platform timeout stops it"
+                + LongRunningWorkInHandler.where(model.appOf(h.handler().file()).deployment()),
+            RULE.severity(),
+            model.appOf(h.handler().file()).deployment().isUnknown()
+                ? Confidence.MEDIUM
+                : Confidence.HIGH);
         k = end;
       }
     }

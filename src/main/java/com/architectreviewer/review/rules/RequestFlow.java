@@ -76,6 +76,19 @@ final class RequestFlow {
     scanDeclarations();
   }
 
+  private boolean typedFormData(String param) {
+    int body = m.scope(fn).startToken();
+    for (int k = Math.max(0, body - 40); k + 2 < body; k++) {
+      var tk = m.tokens().get(k);
+      if (tk.isIdent(param)
+          && m.tokens().get(k + 1).isPunct(":")
+          && m.tokens().get(k + 2).isIdent("FormData")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The state of {@code name} just before token {@code at}, or null when it holds no request data.
    */
