@@ -1,10 +1,12 @@
 package com.architectreviewer.scan;
 
+import com.architectreviewer.advisories.PostgresAdvisories;
 import com.architectreviewer.jobs.JobCancelled;
 import com.architectreviewer.jobs.JobCannotSucceed;
 import com.architectreviewer.jobs.JobContext;
 import com.architectreviewer.jobs.JobHandler;
 import com.architectreviewer.review.ConfigInvalid;
+import com.architectreviewer.review.DependencyAdvisories;
 import com.architectreviewer.review.ReviewCancelled;
 import com.architectreviewer.review.ReviewEngine;
 import com.architectreviewer.review.ReviewListener;
@@ -25,7 +27,7 @@ class ScanJob implements JobHandler {
   private final ScanPayloads payloads;
   private final SourceCheckouts checkouts;
   private final ScanStore store;
-  private final ReviewEngine engine = new ReviewEngine();
+  private final ReviewEngine engine;
   private final ReviewOptions options;
   private final Clock clock;
 
@@ -34,7 +36,10 @@ class ScanJob implements JobHandler {
       SourceCheckouts checkouts,
       ScanStore store,
       ScanProperties properties,
+      PostgresAdvisories advisories,
       ObjectProvider<Clock> clock) {
+    // scan_vulnerabilities: the rules plus the dependency advisories (AR-DEP-001) in PostgreSQL
+    this.engine = new ReviewEngine().withSource(new DependencyAdvisories(advisories, "PostgreSQL"));
     this.payloads = payloads;
     this.checkouts = checkouts;
     this.store = store;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,9 @@ class PostgresAdvisoriesIT {
 
   @TempDir Path dir;
 
+  /** Other test classes share this context and database: start and leave it without advisories. */
   @BeforeEach
+  @AfterEach
   void empty() {
     jdbc.sql("DELETE FROM advisories").update();
     jdbc.sql("DELETE FROM advisory_imports").update();
