@@ -49,19 +49,22 @@ final class HardcodedCredential implements Check {
       }
       var source = text.get();
       int line = 1;
+      int lineStart = 0;
       int at = 0;
       for (var match : Secrets.find(source)) {
         for (; at < match.start(); at++) {
           if (source.charAt(at) == '\n') {
             line++;
+            lineStart = at + 1;
           }
         }
+        int column = match.start() - lineStart + 1;
         findings.add(
             RULE,
-            Location.line(file, line),
-            "A "
+            new Location(file, line, column, line, column + (match.end() - match.start())),
+            "Hard-coded "
                 + match.kind().label()
-                + " is hard-coded in `"
+                + " in `"
                 + file
                 + "` ("
                 + match.redacted()
