@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       AdvisoriesCommand.class,
       ScanCommand.class,
       AdminCommand.class,
+      IngestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -65,6 +65,15 @@ public class LlmGateway {
     }
     Duration retryAfter = null;
     for (Provider provider : providers) {
+      if (!guards.tryAcquireCall(provider)) {
+        count(provider, "over_limit");
+        log.info(
+            "Provider '{}' skipped: its {} requests per minute are used up",
+            provider.name(),
+            provider.requestsPerMinute());
+        retryAfter = shorter(retryAfter, Duration.ofSeconds(60 / provider.requestsPerMinute() + 1));
+        continue;
+      }
       try {
         ChatAnswer answer =
             guards.guard(

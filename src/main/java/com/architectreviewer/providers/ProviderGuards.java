@@ -1,5 +1,7 @@
 package com.architectreviewer.providers;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -24,6 +26,7 @@ final class ProviderGuards {
   private final CircuitBreakerRegistry breakers;
   private final RetryConfig retryConfig;
   private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+  private final Map<String, Bucket> perMinute = new ConcurrentHashMap<>();
 
   ProviderGuards(ProvidersProperties properties) {
     var breakerConfig =
@@ -53,6 +56,26 @@ final class ProviderGuards {
     CircuitBreaker breaker = breakers.circuitBreaker(provider);
     Retry retry = retries.computeIfAbsent(provider, name -> Retry.of(name, retryConfig));
     return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)).get();
+  }
+
+  /**
+   * Takes one call from the provider's requests-per-minute allowance (in this process); false when
+   * it is used up and the provider must be skipped for now.
+   */
+  boolean tryAcquireCall(Provider provider) {
+    String key = provider.name() + "@" + provider.requestsPerMinute();
+    return perMinute
+        .computeIfAbsent(
+            key,
+            k ->
+                Bucket.builder()
+                    .addLimit(
+                        Bandwidth.builder()
+                            .capacity(provider.requestsPerMinute())
+                            .refillGreedy(provider.requestsPerMinute(), Duration.ofMinutes(1))
+                            .build())
+                    .build())
+        .tryConsume(1);
   }
 
   /** {@code closed}, {@code open}, {@code half_open}... of the provider's breaker. */

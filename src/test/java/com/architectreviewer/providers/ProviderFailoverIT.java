@@ -254,6 +254,32 @@ class ProviderFailoverIT {
     assertThat(outcomes("a", "client_error")).isEqualTo(1);
   }
 
+  @Test
+  void aProviderWhoseRequestsPerMinuteAreUsedUpIsSkipped() {
+    stub.always("a", Reply.openAi("from a", 1, 1));
+    stub.always("b", Reply.openAi("from b", 1, 1));
+    var limited =
+        new Provider(
+            "a",
+            ApiStyle.OPENAI_CHAT,
+            stub.baseUrl("a"),
+            "model-a",
+            "STUB_PROVIDER_KEY",
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            100,
+            2,
+            true,
+            1);
+    var gateway = gateway(properties(), limited, provider("b", ApiStyle.OPENAI_CHAT, 2));
+
+    assertThat(gateway.complete(question()).provider()).isEqualTo("a");
+    assertThat(gateway.complete(question()).provider()).isEqualTo("a");
+    assertThat(gateway.complete(question()).provider()).isEqualTo("b");
+    assertThat(stub.received("a")).hasSize(2);
+    assertThat(outcomes("a", "over_limit")).isEqualTo(1);
+  }
+
   private double outcomes(String provider, String outcome) {
     var counter =
         meters
