@@ -50,6 +50,7 @@ class NonCriticalWritesIT {
   @Autowired ApiKeys apiKeys;
   @Autowired JdbcClient jdbc;
   @Autowired GuardedWriter writer;
+  @Autowired WriteBuffer buffer;
   @Autowired NonCriticalWrites writes;
   @Autowired MeterRegistry meters;
   @Autowired javax.sql.DataSource dataSource;
@@ -87,9 +88,31 @@ class NonCriticalWritesIT {
       lock.rollback();
     }
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> count("product_events", tenant) == before + requests.get());
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> count("product_events", tenant) == before + requests.get());
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      var writerThread =
+          Thread.getAllStackTraces().entrySet().stream()
+              .filter(t -> t.getKey().getName().equals("analytics-writer"))
+              .map(t -> java.util.Arrays.toString(t.getValue()))
+              .findFirst()
+              .orElse("none");
+      throw new AssertionError(
+          "stored %d of %d; breaker %s, buffered %.0f, drained %.0f, dropped %.0f, buffer %d;"
+                  .formatted(
+                      count("product_events", tenant) - before,
+                      requests.get(),
+                      writer.state(),
+                      counter("buffered"),
+                      counter("drained"),
+                      counter("dropped"),
+                      buffer.size())
+              + " writer thread: "
+              + writerThread,
+          e);
+    }
     // Probing or closed again: the next writes go to the database.
     assertThat(writer.state()).isNotEqualTo(CircuitBreaker.State.OPEN);
     assertThat(maxWaitingOnTheLock).isLessThanOrEqualTo(2);
