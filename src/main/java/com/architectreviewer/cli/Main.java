@@ -1,5 +1,6 @@
 package com.architectreviewer.cli;
 
+import com.architectreviewer.db.DatabaseUrlRejected;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +31,24 @@ public final class Main implements Runnable {
 
   /** The command line with every subcommand registered; tests run it without exiting the JVM. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Main::settingRejected);
+  }
+
+  /**
+   * A rejected database setting (bad DATABASE_URL, pooler without DIRECT_URL, contradicting pool
+   * sizes) ends any command with one line naming the setting and exit code 2, not a stack trace.
+   */
+  static int settingRejected(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DatabaseUrlRejected rejected) {
+        command.getErr().println("reviewer: " + rejected.getMessage());
+        return 2;
+      }
+    }
+    throw e;
   }
 
   @Override

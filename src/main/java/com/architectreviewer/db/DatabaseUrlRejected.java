@@ -4,7 +4,7 @@ package com.architectreviewer.db;
  * A database setting cannot be used as given. The message names the setting and what to change; it
  * never contains a password.
  */
-final class DatabaseUrlRejected extends IllegalArgumentException {
+public final class DatabaseUrlRejected extends IllegalArgumentException {
 
   private final String setting;
 
@@ -14,7 +14,7 @@ final class DatabaseUrlRejected extends IllegalArgumentException {
   }
 
   /** The environment variable or property that has to change. */
-  String setting() {
+  public String setting() {
     return setting;
   }
 }
