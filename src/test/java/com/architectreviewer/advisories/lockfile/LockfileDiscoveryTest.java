@@ -191,6 +191,19 @@ class LockfileDiscoveryTest {
   }
 
   @Test
+  void yarnRootLockfilesCoverTheirWorkspaceMembers() throws Exception {
+    assertThat(read("yarn-workspaces"))
+        .containsExactly(
+            "lodash@4.17.20 packages/site>lodash@4.17.20",
+            "pre-pkg@2.0.0-beta.2 dev pre-pkg@2.0.0-beta.2");
+    assertThat(LockfileDiscovery.scan(PROJECTS.resolve("yarn-workspaces")).files())
+        .containsExactly("yarn.lock");
+    assertThat(read("yarn-berry-workspaces"))
+        .containsExactly(
+            "limit-pkg@1.2.0 dev apps/web>limit-pkg@1.2.0", "next@15.0.1 apps/web>next@15.0.1");
+  }
+
+  @Test
   void malformedAndUnknownLockfilesBecomeWarningsNamingTheFile() throws Exception {
     assertThat(read("malformed")).containsExactly("lodash@4.17.20 lodash@4.17.20");
     assertThat(warnings("malformed"))
