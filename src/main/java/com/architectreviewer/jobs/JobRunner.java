@@ -1,5 +1,6 @@
 package com.architectreviewer.jobs;
 
+import com.architectreviewer.observability.ErrorReporting;
 import com.architectreviewer.observability.LogContext;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
@@ -33,12 +34,16 @@ final class JobRunner {
   private final OutcomeWriter outcomes;
   private final Clock clock;
 
+  private final ErrorReporting errors;
+
   JobRunner(
       List<JobHandler> handlers,
       ExecutionRepository repository,
       JobsProperties properties,
       JobMetrics metrics,
+      ErrorReporting errors,
       Clock clock) {
+    this.errors = errors;
     this.handlers =
         handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
     this.repository = repository;
@@ -139,13 +144,11 @@ final class JobRunner {
           () -> repository.retryLater(job.id(), job.attempt(), message, at, clock.instant()));
       return rescheduleAt(at);
     }
-    log.error(
-        "Job {} ({}) failed after {} attempts (error id {}); it will not be retried",
-        job.id(),
-        job.kind(),
-        job.attempt(),
-        errorId,
-        e);
+    // The final failure is reported once (error tracking + log) under the id the user sees in the
+    // job's error.
+    errorId =
+        errors.report(
+            e, "job " + job.id() + " (" + job.kind() + ") after " + job.attempt() + " attempts");
     return fail(
         job,
         "The job failed after "

@@ -1,5 +1,6 @@
 package com.architectreviewer.jobs;
 
+import com.architectreviewer.observability.ErrorReporting;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
@@ -24,12 +25,15 @@ class JobsConfiguration {
       ExecutionRepository repository,
       JobsProperties properties,
       JobMetrics metrics,
+      ErrorReporting errors,
       JobsClock clock) {
-    var runner = new JobRunner(handlers, repository, properties, metrics, clock.clock());
+    var runner = new JobRunner(handlers, repository, properties, metrics, errors, clock.clock());
     return Tasks.custom(JobRepository.TASK_NAME, Void.class)
         .onDeadExecutionRevive()
-        .onFailure((complete, operations) ->
-            operations.reschedule(complete, clock.clock().instant().plus(INTERNAL_FAILURE_DELAY)))
+        .onFailure(
+            (complete, operations) ->
+                operations.reschedule(
+                    complete, clock.clock().instant().plus(INTERNAL_FAILURE_DELAY)))
         .execute(runner::execute);
   }
 }
