@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * here).
  */
 @PlatformTest
+// The context exports to the collector this class owns: close it with the class, not at JVM exit.
+@DirtiesContext
 class TraceExportIT {
 
   private static final List<String> paths = new CopyOnWriteArrayList<>();
