@@ -27,6 +27,6 @@ class ExplainController {
           "id",
           "must be a finding id '<scanId>:<position>' as listed by GET /api/v1/scans/{id}/findings");
     }
-    return explainer.explain(caller.tenantId(), findingId);
+    return explainer.explain(caller.tenantId(), caller.keyId(), findingId);
   }
 }

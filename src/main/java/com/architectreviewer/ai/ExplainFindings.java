@@ -1,10 +1,12 @@
 package com.architectreviewer.ai;
 
+import com.architectreviewer.analytics.NonCriticalWrites;
 import com.architectreviewer.providers.ChatAnswer;
 import com.architectreviewer.providers.LlmGateway;
 import com.architectreviewer.providers.NoProviderConfigured;
 import com.architectreviewer.providers.Provider;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -20,21 +22,24 @@ class ExplainFindings {
   private final AiUsage usage;
   private final LlmGateway gateway;
   private final AiProperties properties;
+  private final NonCriticalWrites analytics;
 
   ExplainFindings(
       ScanFindings findings,
       ExplanationCache cache,
       AiUsage usage,
       LlmGateway gateway,
-      AiProperties properties) {
+      AiProperties properties,
+      NonCriticalWrites analytics) {
     this.findings = findings;
     this.cache = cache;
     this.usage = usage;
     this.gateway = gateway;
     this.properties = properties;
+    this.analytics = analytics;
   }
 
-  Explanation explain(UUID tenantId, FindingId id) {
+  Explanation explain(UUID tenantId, UUID keyId, FindingId id) {
     FindingContext finding = findings.find(tenantId, id).orElseThrow(FindingNotFound::new);
     var models = gateway.usable().stream().map(Provider::model).distinct().toList();
     if (models.isEmpty()) {
@@ -43,6 +48,7 @@ class ExplainFindings {
     String key = cacheKey(finding);
     var cached = cache.find(tenantId, key, models);
     if (cached.isPresent()) {
+      event(tenantId, keyId, finding, cached.get(), true);
       return explanation(finding, cached.get(), true, usage.usedToday(tenantId));
     }
     long used = usage.usedToday(tenantId);
@@ -53,8 +59,26 @@ class ExplainFindings {
         gateway.complete(
             ExplainPrompt.of(finding, properties.maxSnippetChars(), properties.maxOutputTokens()));
     usage.record(tenantId, answer);
+    event(tenantId, keyId, finding, answer, false);
     cache.store(tenantId, key, answer);
     return explanation(finding, answer, false, used + answer.totalTokens());
+  }
+
+  /** Usage per tenant and provider as a product event: enqueued, never waited for. */
+  private void event(
+      UUID tenantId, UUID keyId, FindingContext finding, ChatAnswer answer, boolean cached) {
+    analytics.event(
+        tenantId,
+        keyId,
+        "ai.explained",
+        Map.of(
+            "rule", finding.rule(),
+            "provider", answer.provider(),
+            "model", answer.model(),
+            "cached", Boolean.toString(cached),
+            "inputTokens", Long.toString(cached ? 0 : answer.inputTokens()),
+            "outputTokens", Long.toString(cached ? 0 : answer.outputTokens()),
+            "cost", cached ? "0" : answer.cost().toPlainString()));
   }
 
   /** The fingerprint; a finding without one is keyed by where it is. */

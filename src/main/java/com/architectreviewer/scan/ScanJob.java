@@ -1,6 +1,8 @@
 package com.architectreviewer.scan;
 
 import com.architectreviewer.advisories.PostgresAdvisories;
+import com.architectreviewer.cache.CacheTags;
+import com.architectreviewer.cache.InvalidateTags;
 import com.architectreviewer.jobs.JobCancelled;
 import com.architectreviewer.jobs.JobCannotSucceed;
 import com.architectreviewer.jobs.JobContext;
@@ -14,6 +16,7 @@ import com.architectreviewer.review.ReviewOptions;
 import com.architectreviewer.review.RootNotReadable;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +33,7 @@ class ScanJob implements JobHandler {
   private final ReviewEngine engine;
   private final ReviewOptions options;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   ScanJob(
       ScanPayloads payloads,
@@ -37,7 +41,9 @@ class ScanJob implements JobHandler {
       ScanStore store,
       ScanProperties properties,
       PostgresAdvisories advisories,
+      ApplicationEventPublisher events,
       ObjectProvider<Clock> clock) {
+    this.events = events;
     // scan_vulnerabilities: the rules plus the dependency advisories (AR-DEP-001) in PostgreSQL
     this.engine = new ReviewEngine().withSource(new DependencyAdvisories(advisories, "PostgreSQL"));
     this.payloads = payloads;
@@ -73,6 +79,8 @@ class ScanJob implements JobHandler {
               report,
               checkout.archiveId(),
               clock.instant());
+      // The tenant's portfolio and strategy are derived from its scans: revalidate them.
+      events.publishEvent(InvalidateTags.soft(CacheTags.portfolio(context.tenantId())));
       return "/api/v1/scans/" + scanId;
     } catch (ReviewCancelled e) {
       throw new JobCancelled(context.jobId());

@@ -1,6 +1,7 @@
 package com.architectreviewer.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.architectreviewer.security.ApiKeys;
 import com.architectreviewer.security.Caller;
@@ -140,6 +141,18 @@ class ExplainApiIT {
     assertThat(row.subList(0, 4)).containsExactly("primary", 2, 600L, 100L);
     // 0.6 × 0.5 + 0.1 × 1.5
     assertThat((java.math.BigDecimal) row.get(4)).isEqualByComparingTo("0.45");
+    // and, per request, a product event through the analytics module's non-critical writes
+    await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                        "SELECT count(*) FROM product_events WHERE tenant_id = :t AND kind = 'ai.explained'"
+                            + " AND attributes ->> 'provider' = 'primary'")
+                    .param("t", tenant)
+                    .query(Long.class)
+                    .single(),
+            count -> count == 2);
   }
 
   @Test

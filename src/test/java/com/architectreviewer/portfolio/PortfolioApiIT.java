@@ -119,6 +119,44 @@ class PortfolioApiIT {
   }
 
   @Test
+  void aFinishedScanRevalidatesThePortfolio() throws Exception {
+    String key =
+        apiKeys.createKey(apiKeys.ensureTenant("rescan-" + UUID.randomUUID()), Caller.Role.MEMBER);
+    Path folder = FixtureRepositories.portfolio(List.of("db-001-app-router"));
+    ingest(key, folder);
+    JsonNode item = json.readTree(get(key, "/api/v1/portfolio").body()).path("items").get(0);
+    assertThat(item.path("latestScan").path("trend").path("direction").asString())
+        .isEqualTo("first");
+
+    var accepted =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + port
+                            + "/api/v1/repositories/"
+                            + item.path("id").asString()
+                            + "/scans"))
+                .header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> {
+          JsonNode latest =
+              json.readTree(get(key, "/api/v1/portfolio").body())
+                  .path("items")
+                  .get(0)
+                  .path("latestScan");
+          return "unchanged".equals(latest.path("trend").path("direction").asString());
+        });
+  }
+
+  @Test
   void anotherTenantSeesAnEmptyPortfolio() throws Exception {
     String key =
         apiKeys.createKey(apiKeys.ensureTenant("empty-" + UUID.randomUUID()), Caller.Role.MEMBER);
