@@ -200,6 +200,40 @@ class RepositoryApiIT {
         .isEqualTo(404);
   }
 
+  @Test
+  void malformedInputNamesTheFieldInAValidationProblem() throws IOException {
+    assertField(
+        api.postJson("/api/v1/repositories", "{\"name\":\"a\",\"path\":\"/x\",\"admin\":true}"),
+        "admin");
+    assertField(api.postJson("/api/v1/repositories", "{\"name\":5,\"path\":\"/x\"}"), "name");
+    assertField(api.postJson("/api/v1/repositories", "{\"path\":\"/x\"}"), "name");
+    assertField(
+        api.postJson(
+            "/api/v1/repositories", "{\"name\":\"" + "n".repeat(101) + "\",\"path\":\"/x\"}"),
+        "name");
+    assertField(api.postJson("/api/v1/repositories", "{\"name\":"), "body");
+    assertField(api.get("/api/v1/repositories?limit=abc"), "limit");
+    assertField(api.get("/api/v1/repositories?limit=101"), "limit");
+    assertField(api.get("/api/v1/repositories?limit=0"), "limit");
+    assertField(api.get("/api/v1/repositories?cursor=bm90LWEtY3Vyc29y"), "cursor");
+    assertField(api.get("/api/v1/repositories/not-a-uuid"), "id");
+
+    var tooLarge =
+        api.postJson("/api/v1/repositories", "{\"name\":\"" + "x".repeat(1_100_000) + "\"}");
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(tooLarge.body()).contains("/problems/payload-too-large");
+  }
+
+  private void assertField(HttpResponse<String> response, String field) throws IOException {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.get("type").asString()).endsWith("/problems/validation");
+    assertThat(problem.get("errors").findValuesAsString("field"))
+        .as(response.body())
+        .contains(field);
+  }
+
   private HttpResponse<String> register(String name, String source) {
     return api.postJson("/api/v1/repositories", "{\"name\":\"" + name + "\"," + source + "}");
   }
