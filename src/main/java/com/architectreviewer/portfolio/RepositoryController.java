@@ -90,9 +90,14 @@ class RepositoryController {
   @GetMapping("/{id}")
   @Operation(summary = "One repository, with the summary of its latest scan")
   RepositoryView get(@Parameter(hidden = true) Caller caller, @PathVariable("id") UUID id) {
+    RepositoryView repository =
+        repositories
+            .find(caller.tenantId(), id)
+            .orElseThrow(() -> new ResourceNotFound("Repository"));
     return repositories
-        .find(caller.tenantId(), id)
-        .orElseThrow(() -> new ResourceNotFound("Repository"));
+        .latestScan(caller.tenantId(), id)
+        .map(repository::withLatestScan)
+        .orElse(repository);
   }
 
   @DeleteMapping("/{id}")

@@ -8,9 +8,9 @@ import java.util.UUID;
  * scan, or null before the first one.
  */
 record RepositoryView(
-    UUID id, String name, String url, String path, Instant createdAt, Object latestScan) {
+    UUID id, String name, String url, String path, Instant createdAt, LatestScan latestScan) {
 
-  RepositoryView withLatestScan(Object summary) {
+  RepositoryView withLatestScan(LatestScan summary) {
     return new RepositoryView(id, name, url, path, createdAt, summary);
   }
 }

@@ -1,6 +1,7 @@
 package com.architectreviewer.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.architectreviewer.security.ApiKeys;
 import com.architectreviewer.security.Caller;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -193,6 +195,16 @@ class RepositoryApiIT {
     assertThat(otherBody.statusCode()).isEqualTo(422);
     assertThat(otherBody.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(noBody.statusCode()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() ->
+            json.readTree(api.get("/api/v1/repositories/" + id).body())
+                .get("latestScan")
+                .isObject());
+    JsonNode latest = json.readTree(api.get("/api/v1/repositories/" + id).body()).get("latestScan");
+    assertThat(latest.get("url").asString()).startsWith("/api/v1/scans/");
+    assertThat(latest.get("counts").has("critical")).isTrue();
+    assertThat(api.get(latest.get("url").asString()).statusCode()).isEqualTo(200);
     assertThat(noBody.headers().firstValue("Location")).isNotEqualTo(Optional.of(location));
     assertThat(
             api.send("POST", "/api/v1/repositories/" + UUID.randomUUID() + "/scans", "{}", key)
