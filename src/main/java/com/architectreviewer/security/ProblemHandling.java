@@ -3,6 +3,7 @@ package com.architectreviewer.security;
 import com.architectreviewer.observability.ErrorReporting;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -63,6 +64,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
   ProblemDetail adminRoleRequired(AdminRoleRequired e) {
     return Problems.of(
         HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", "This endpoint needs an admin key.");
+  }
+
+  /** Tomcat refuses to parse a malformed query string ({@code ?=x}, {@code ?%zz}) on first use. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail malformedQuery(InvalidParameterException e) {
+    return validation(List.of(new InvalidField("query", "is not a well-formed query string")));
   }
 
   @ExceptionHandler(MultipartException.class)

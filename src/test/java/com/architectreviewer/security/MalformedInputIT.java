@@ -150,6 +150,19 @@ class MalformedInputIT {
                 json()));
       }
     }
+    // Malformed query strings, on every endpoint that reads its query.
+    for (String query :
+        endpoint.queryParameters().isEmpty()
+            ? List.<String>of()
+            : List.of("?=abc", "?=&=&x", "?limit=1&limit=2&cursor=%ff")) {
+      cases.add(
+          new Case(
+              "query string " + query,
+              endpoint.method(),
+              missing + query,
+              body(endpoint, "{}"),
+              json()));
+    }
     // Malformed, mistyped, oversized and hostile bodies.
     if (endpoint.takesBody()) {
       for (var entry : bodies().entrySet()) {

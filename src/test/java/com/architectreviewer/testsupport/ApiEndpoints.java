@@ -53,11 +53,13 @@ public final class ApiEndpoints {
             parameter.getParameterAnnotation(
                 org.springframework.web.bind.annotation.RequestHeader.class);
         if (header != null) {
-          headers.add(header.name().isEmpty() ? header.value() : header.name());
+          String name = header.name().isEmpty() ? header.value() : header.name();
+          headers.add(name.isEmpty() ? parameter.getParameterName() : name);
         }
         var requestParam = parameter.getParameterAnnotation(RequestParam.class);
         if (requestParam != null) {
-          params.add(requestParam.name().isEmpty() ? requestParam.value() : requestParam.name());
+          String name = requestParam.name().isEmpty() ? requestParam.value() : requestParam.name();
+          params.add(name.isEmpty() ? parameter.getParameterName() : name);
         }
       }
       var methods = info.getMethodsCondition().getMethods();
