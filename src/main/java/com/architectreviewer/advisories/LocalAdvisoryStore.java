@@ -108,11 +108,10 @@ public final class LocalAdvisoryStore {
       a.affected().stream()
           .map(Advisory.Affected::ecosystem)
           .distinct()
-          .forEach(
-              ecosystem -> {
-                counts.computeIfAbsent(ecosystem, e -> new int[1])[0]++;
-                newest.merge(ecosystem, a.modified(), (x, y) -> x.isAfter(y) ? x : y);
-              });
+          .forEach(ecosystem -> {
+            counts.computeIfAbsent(ecosystem, e -> new int[1])[0]++;
+            newest.merge(ecosystem, a.modified(), (x, y) -> x.isAfter(y) ? x : y);
+          });
     }
     var ecosystems = new TreeMap<String, StoreStatus.EcosystemCount>();
     counts.forEach(

@@ -180,12 +180,11 @@ public class PostgresAdvisories implements AdvisoryCatalog {
     int total = jdbc.sql(COUNT).query(Integer.class).single();
     var ecosystems = new TreeMap<String, StoreStatus.EcosystemCount>();
     jdbc.sql(PER_ECOSYSTEM)
-        .query(
-            (rs, n) ->
-                ecosystems.put(
-                    rs.getString("ecosystem"),
-                    new StoreStatus.EcosystemCount(
-                        rs.getInt("advisories"), rs.getTimestamp("newest").toInstant())))
+        .query((rs, n) ->
+            ecosystems.put(
+                rs.getString("ecosystem"),
+                new StoreStatus.EcosystemCount(
+                    rs.getInt("advisories"), rs.getTimestamp("newest").toInstant())))
         .list();
     return new StoreStatus("PostgreSQL", last == null ? null : last.toInstant(), total, ecosystems);
   }

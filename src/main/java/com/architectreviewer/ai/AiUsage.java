@@ -67,16 +67,15 @@ class AiUsage {
 
   void record(UUID tenantId, ChatAnswer answer) {
     try {
-      breaker.executeRunnable(
-          () ->
-              jdbc.sql(RECORD)
-                  .param("tenantId", tenantId)
-                  .param("day", today())
-                  .param("provider", answer.provider())
-                  .param("input", answer.inputTokens())
-                  .param("output", answer.outputTokens())
-                  .param("cost", answer.cost())
-                  .update());
+      breaker.executeRunnable(() ->
+          jdbc.sql(RECORD)
+              .param("tenantId", tenantId)
+              .param("day", today())
+              .param("provider", answer.provider())
+              .param("input", answer.inputTokens())
+              .param("output", answer.outputTokens())
+              .param("cost", answer.cost())
+              .update());
     } catch (CallNotPermittedException open) {
       log.warn(
           "AI usage not recorded ({} tokens, provider {}): usage writes are paused after"

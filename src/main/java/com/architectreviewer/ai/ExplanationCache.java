@@ -44,15 +44,14 @@ class ExplanationCache {
               .param("tenantId", tenantId)
               .param("fingerprint", fingerprint)
               .param("model", model)
-              .query(
-                  (rs, row) ->
-                      new ChatAnswer(
-                          rs.getString("answer"),
-                          rs.getString("provider"),
-                          rs.getString("model"),
-                          rs.getLong("input_tokens"),
-                          rs.getLong("output_tokens"),
-                          java.math.BigDecimal.ZERO))
+              .query((rs, row) ->
+                  new ChatAnswer(
+                      rs.getString("answer"),
+                      rs.getString("provider"),
+                      rs.getString("model"),
+                      rs.getLong("input_tokens"),
+                      rs.getLong("output_tokens"),
+                      java.math.BigDecimal.ZERO))
               .optional();
       if (cached.isPresent()) {
         return cached;

@@ -41,22 +41,21 @@ class ScanFindings {
         .param("scanId", id.scanId())
         .param("position", id.position())
         .param("tenantId", tenantId)
-        .query(
-            (rs, row) ->
-                new FindingContext(
-                    id.toString(),
-                    rs.getString("rule"),
-                    rs.getString("severity"),
-                    rs.getString("confidence"),
-                    rs.getString("file"),
-                    rs.getInt("line"),
-                    rs.getString("message"),
-                    rs.getString("remediation"),
-                    rs.getString("snippet"),
-                    rs.getString("fingerprint"),
-                    rs.getString("source"),
-                    rs.getInt("files_scanned"),
-                    List.of()))
+        .query((rs, row) ->
+            new FindingContext(
+                id.toString(),
+                rs.getString("rule"),
+                rs.getString("severity"),
+                rs.getString("confidence"),
+                rs.getString("file"),
+                rs.getInt("line"),
+                rs.getString("message"),
+                rs.getString("remediation"),
+                rs.getString("snippet"),
+                rs.getString("fingerprint"),
+                rs.getString("source"),
+                rs.getInt("files_scanned"),
+                List.of()))
         .optional()
         .map(finding -> withRelated(id, finding));
   }
@@ -68,17 +67,16 @@ class ScanFindings {
             .param("position", id.position())
             .param("file", finding.file())
             .param("limit", RELATED)
-            .query(
-                (rs, row) ->
-                    rs.getString("rule")
-                        + " ("
-                        + rs.getString("severity")
-                        + ") "
-                        + rs.getString("file")
-                        + ":"
-                        + rs.getInt("line")
-                        + " "
-                        + rs.getString("message"))
+            .query((rs, row) ->
+                rs.getString("rule")
+                    + " ("
+                    + rs.getString("severity")
+                    + ") "
+                    + rs.getString("file")
+                    + ":"
+                    + rs.getInt("line")
+                    + " "
+                    + rs.getString("message"))
             .list();
     return new FindingContext(
         finding.findingId(),

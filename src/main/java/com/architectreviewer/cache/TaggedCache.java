@@ -145,20 +145,19 @@ public final class TaggedCache {
   private void applyLocally(String tag, boolean hard) {
     for (var cache : caches.values()) {
       var map = cache.asMap();
-      map.forEach(
-          (k, future) -> {
-            if (future.isDone() && !future.isCompletedExceptionally()) {
-              CacheEntry entry = future.join();
-              if (entry.tags.contains(tag)) {
-                if (hard) {
-                  map.remove(k, future);
-                } else {
-                  map.replace(
-                      k, future, CompletableFuture.completedFuture(entry.staleAt(clock.instant())));
-                }
-              }
+      map.forEach((k, future) -> {
+        if (future.isDone() && !future.isCompletedExceptionally()) {
+          CacheEntry entry = future.join();
+          if (entry.tags.contains(tag)) {
+            if (hard) {
+              map.remove(k, future);
+            } else {
+              map.replace(
+                  k, future, CompletableFuture.completedFuture(entry.staleAt(clock.instant())));
             }
-          });
+          }
+        }
+      });
     }
   }
 

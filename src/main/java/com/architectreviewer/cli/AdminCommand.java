@@ -73,16 +73,15 @@ final class AdminCommand implements Runnable {
             spec,
             "tenant name must be 1-63 of a-z, 0-9, '.', '_', '-' and start with a letter or digit");
       }
-      return withPlatform(
-          context -> {
-            var administration = context.getBean(KeyAdministration.class);
-            boolean existed = administration.tenantId(name).isPresent();
-            var id = context.getBean(ApiKeys.class).ensureTenant(name);
-            spec.commandLine()
-                .getOut()
-                .println((existed ? "Tenant exists: " : "Created tenant: ") + name + " " + id);
-            return 0;
-          });
+      return withPlatform(context -> {
+        var administration = context.getBean(KeyAdministration.class);
+        boolean existed = administration.tenantId(name).isPresent();
+        var id = context.getBean(ApiKeys.class).ensureTenant(name);
+        spec.commandLine()
+            .getOut()
+            .println((existed ? "Tenant exists: " : "Created tenant: ") + name + " " + id);
+        return 0;
+      });
     }
   }
 
@@ -108,25 +107,24 @@ final class AdminCommand implements Runnable {
       if (!KeyAdministration.isValidTenantName(tenant)) {
         return usageError(spec, "no tenant named '" + tenant + "'");
       }
-      return withPlatform(
-          context -> {
-            var tenantId = context.getBean(KeyAdministration.class).tenantId(tenant);
-            if (tenantId.isEmpty()) {
-              return usageError(
-                  spec,
-                  "no tenant named '"
-                      + tenant
-                      + "'; create it with: reviewer admin create-tenant "
-                      + tenant);
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(context.getBean(ApiKeys.class).createKey(tenantId.get(), role));
-            out.flush();
-            spec.commandLine()
-                .getErr()
-                .println("Store this key now: it is shown once and cannot be recovered.");
-            return 0;
-          });
+      return withPlatform(context -> {
+        var tenantId = context.getBean(KeyAdministration.class).tenantId(tenant);
+        if (tenantId.isEmpty()) {
+          return usageError(
+              spec,
+              "no tenant named '"
+                  + tenant
+                  + "'; create it with: reviewer admin create-tenant "
+                  + tenant);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(context.getBean(ApiKeys.class).createKey(tenantId.get(), role));
+        out.flush();
+        spec.commandLine()
+            .getErr()
+            .println("Store this key now: it is shown once and cannot be recovered.");
+        return 0;
+      });
     }
   }
 
@@ -146,14 +144,13 @@ final class AdminCommand implements Runnable {
         return usageError(
             spec, "a key prefix is 8 hex digits, as 'reviewer admin list-keys' shows");
       }
-      return withPlatform(
-          context -> {
-            if (!context.getBean(KeyAdministration.class).revoke(prefix)) {
-              return usageError(spec, "no active key with prefix " + prefix);
-            }
-            spec.commandLine().getOut().println("Revoked key " + prefix);
-            return 0;
-          });
+      return withPlatform(context -> {
+        if (!context.getBean(KeyAdministration.class).revoke(prefix)) {
+          return usageError(spec, "no active key with prefix " + prefix);
+        }
+        spec.commandLine().getOut().println("Revoked key " + prefix);
+        return 0;
+      });
     }
   }
 
@@ -166,25 +163,24 @@ final class AdminCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return withPlatform(
-          context -> {
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf(
-                "%-8s  %-20s  %-6s  %-24s  %-24s  %s%n",
-                "PREFIX", "TENANT", "ROLE", "CREATED", "LAST USED", "REVOKED");
-            for (var key : context.getBean(KeyAdministration.class).listKeys()) {
-              out.printf(
-                  "%-8s  %-20s  %-6s  %-24s  %-24s  %s%n",
-                  key.prefix(),
-                  key.tenant(),
-                  key.role(),
-                  key.createdAt(),
-                  key.lastUsedAt() == null ? "-" : key.lastUsedAt(),
-                  key.revokedAt() == null ? "-" : key.revokedAt());
-            }
-            out.flush();
-            return 0;
-          });
+      return withPlatform(context -> {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
+            "%-8s  %-20s  %-6s  %-24s  %-24s  %s%n",
+            "PREFIX", "TENANT", "ROLE", "CREATED", "LAST USED", "REVOKED");
+        for (var key : context.getBean(KeyAdministration.class).listKeys()) {
+          out.printf(
+              "%-8s  %-20s  %-6s  %-24s  %-24s  %s%n",
+              key.prefix(),
+              key.tenant(),
+              key.role(),
+              key.createdAt(),
+              key.lastUsedAt() == null ? "-" : key.lastUsedAt(),
+              key.revokedAt() == null ? "-" : key.revokedAt());
+        }
+        out.flush();
+        return 0;
+      });
     }
   }
 }

@@ -90,18 +90,17 @@ final class AdvisoriesCommand implements Runnable {
         return USAGE;
       }
       if (store.database) {
-        return AdminCommand.withPlatform(
-            context -> {
-              try {
-                var postgres = context.getBean(PostgresAdvisories.class);
-                return report(postgres.importFrom(source), "PostgreSQL", out, err);
-              } catch (UnreadableAdvisories e) {
-                err.println("reviewer advisories import: " + e.getMessage());
-                return USAGE;
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+        return AdminCommand.withPlatform(context -> {
+          try {
+            var postgres = context.getBean(PostgresAdvisories.class);
+            return report(postgres.importFrom(source), "PostgreSQL", out, err);
+          } catch (UnreadableAdvisories e) {
+            err.println("reviewer advisories import: " + e.getMessage());
+            return USAGE;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
       }
       LocalAdvisoryStore target = store.store();
       try {
@@ -175,14 +174,13 @@ final class AdvisoriesCommand implements Runnable {
       out.printf("%-12s %10s  %s%n", "ECOSYSTEM", "ADVISORIES", "NEWEST MODIFIED");
       status.ecosystems().entrySet().stream()
           .sorted(java.util.Map.Entry.comparingByKey())
-          .forEach(
-              e ->
-                  out.printf(
-                      "%-12s %10d  %s (%s ago)%n",
-                      e.getKey(),
-                      e.getValue().advisories(),
-                      e.getValue().newestModified(),
-                      age(now, e.getValue().newestModified())));
+          .forEach(e ->
+              out.printf(
+                  "%-12s %10d  %s (%s ago)%n",
+                  e.getKey(),
+                  e.getValue().advisories(),
+                  e.getValue().newestModified(),
+                  age(now, e.getValue().newestModified())));
       return 0;
     }
   }

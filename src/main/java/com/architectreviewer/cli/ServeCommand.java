@@ -46,12 +46,11 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     var closed = new CountDownLatch(1);
     var application = SpringLauncher.application(SpringLauncher.Mode.SERVE);
-    application.addListeners(
-        event -> {
-          if (event instanceof ContextClosedEvent) {
-            closed.countDown();
-          }
-        });
+    application.addListeners(event -> {
+      if (event instanceof ContextClosedEvent) {
+        closed.countDown();
+      }
+    });
     var arguments = new java.util.ArrayList<String>();
     arguments.add("--server.port=" + port);
     String address = bindAddress(bind, System.getenv("DATABASE_URL"));

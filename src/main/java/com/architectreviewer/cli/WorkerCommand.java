@@ -36,12 +36,11 @@ final class WorkerCommand implements Callable<Integer> {
     }
     var closed = new CountDownLatch(1);
     var application = SpringLauncher.application(SpringLauncher.Mode.WORKER);
-    application.addListeners(
-        event -> {
-          if (event instanceof ContextClosedEvent) {
-            closed.countDown();
-          }
-        });
+    application.addListeners(event -> {
+      if (event instanceof ContextClosedEvent) {
+        closed.countDown();
+      }
+    });
     var arguments = new ArrayList<String>();
     arguments.add("--db-scheduler.threads=" + threads);
     if (System.getProperty("db-scheduler.scheduler-name") == null) {

@@ -35,11 +35,10 @@ final class DatabaseHealthIndicator implements HealthIndicator, AutoCloseable {
   @Override
   public Health health() {
     CompletableFuture<Health> check =
-        pending.updateAndGet(
-            current ->
-                current == null || current.isDone()
-                    ? CompletableFuture.supplyAsync(this::check, executor)
-                    : current);
+        pending.updateAndGet(current ->
+            current == null || current.isDone()
+                ? CompletableFuture.supplyAsync(this::check, executor)
+                : current);
     try {
       return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -129,16 +129,15 @@ class ExecutionRepository {
     Optional<Row> found =
         jdbc.sql(LOCK)
             .param("id", id)
-            .query(
-                (rs, n) ->
-                    new Row(
-                        rs.getObject("tenant_id", UUID.class),
-                        rs.getString("kind"),
-                        JobState.of(rs.getString("state")),
-                        rs.getBoolean("cancel_requested"),
-                        rs.getString("payload"),
-                        rs.getInt("attempts"),
-                        JobRepository.instant(rs, "created_at")))
+            .query((rs, n) ->
+                new Row(
+                    rs.getObject("tenant_id", UUID.class),
+                    rs.getString("kind"),
+                    JobState.of(rs.getString("state")),
+                    rs.getBoolean("cancel_requested"),
+                    rs.getString("payload"),
+                    rs.getInt("attempts"),
+                    JobRepository.instant(rs, "created_at")))
             .optional();
     if (found.isEmpty()) {
       return new Claim.Gone("the job was deleted");

@@ -181,17 +181,16 @@ class JobRepository {
         .param("id", id)
         .param("tenantId", tenantId)
         .param("after", after)
-        .query(
-            (rs, row) ->
-                new JobEvent(
-                    rs.getLong("id"),
-                    JobState.of(rs.getString("state")),
-                    rs.getInt("progress"),
-                    rs.getString("stage"),
-                    rs.getInt("attempts"),
-                    rs.getString("error"),
-                    rs.getString("result_ref"),
-                    instant(rs, "created_at")))
+        .query((rs, row) ->
+            new JobEvent(
+                rs.getLong("id"),
+                JobState.of(rs.getString("state")),
+                rs.getInt("progress"),
+                rs.getString("stage"),
+                rs.getInt("attempts"),
+                rs.getString("error"),
+                rs.getString("result_ref"),
+                instant(rs, "created_at")))
         .list();
   }
 

@@ -30,10 +30,8 @@ class JobsConfiguration {
     var runner = new JobRunner(handlers, repository, properties, metrics, errors, clock.clock());
     return Tasks.custom(JobRepository.TASK_NAME, Void.class)
         .onDeadExecutionRevive()
-        .onFailure(
-            (complete, operations) ->
-                operations.reschedule(
-                    complete, clock.clock().instant().plus(INTERNAL_FAILURE_DELAY)))
+        .onFailure((complete, operations) ->
+            operations.reschedule(complete, clock.clock().instant().plus(INTERNAL_FAILURE_DELAY)))
         .execute(runner::execute);
   }
 }

@@ -41,14 +41,13 @@ final class FailoverKeyValueStore implements KeyValueStore, AutoCloseable {
     this.resources = resources;
     breaker
         .getEventPublisher()
-        .onStateTransition(
-            event ->
-                log.warn(
-                    "KV layer: Redis breaker {}; {}",
-                    event.getStateTransition(),
-                    event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED
-                        ? "data is shared by every instance again"
-                        : "this instance uses its own in-process data until Redis answers"));
+        .onStateTransition(event ->
+            log.warn(
+                "KV layer: Redis breaker {}; {}",
+                event.getStateTransition(),
+                event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED
+                    ? "data is shared by every instance again"
+                    : "this instance uses its own in-process data until Redis answers"));
   }
 
   /** The composition used by the application: Redis through the shared client, local fallback. */

@@ -60,13 +60,12 @@ final class RedisKeyValueStore implements KeyValueStore {
 
   @Override
   public long increment(String key, Duration ttl) {
-    return run(
-        c ->
-            c.<Long>eval(
-                INCREMENT_WITH_TTL,
-                ScriptOutputType.INTEGER,
-                new String[] {key},
-                Long.toString(ttl.toMillis())));
+    return run(c ->
+        c.<Long>eval(
+            INCREMENT_WITH_TTL,
+            ScriptOutputType.INTEGER,
+            new String[] {key},
+            Long.toString(ttl.toMillis())));
   }
 
   @Override
@@ -115,9 +114,8 @@ final class RedisKeyValueStore implements KeyValueStore {
           values.subList(from, Math.min(values.size(), from + SCRIPT_ARGUMENTS_PER_CALL)));
       String[] args = arguments.toArray(String[]::new);
       dropped +=
-          run(
-              c ->
-                  c.<Long>eval(APPEND_BOUNDED, ScriptOutputType.INTEGER, new String[] {key}, args));
+          run(c ->
+              c.<Long>eval(APPEND_BOUNDED, ScriptOutputType.INTEGER, new String[] {key}, args));
     }
     return dropped;
   }

@@ -61,11 +61,10 @@ final class SentryScrubbing implements SentryOptions.BeforeSendCallback {
     request.setData(null);
     Map<String, String> headers = request.getHeaders();
     if (headers != null) {
-      headers.replaceAll(
-          (name, value) ->
-              SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))
-                  ? Redaction.REDACTED
-                  : scrub(value));
+      headers.replaceAll((name, value) ->
+          SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+              ? Redaction.REDACTED
+              : scrub(value));
     }
     if (request.getUrl() != null) {
       request.setUrl(scrub(request.getUrl()));

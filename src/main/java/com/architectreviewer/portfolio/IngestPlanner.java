@@ -102,10 +102,9 @@ class IngestPlanner {
               .filter(Files::isDirectory)
               .filter(dir -> !dir.getFileName().toString().startsWith("."))
               .sorted()
-              .map(
-                  dir ->
-                      new IngestItem(
-                          safeName(dir.getFileName()), null, dir.toString(), null, List.of()))
+              .map(dir ->
+                  new IngestItem(
+                      safeName(dir.getFileName()), null, dir.toString(), null, List.of()))
               .toList();
       if (items.isEmpty()) {
         throw new InvalidInput("folder", "has no sub-folders to ingest");

@@ -38,14 +38,13 @@ class IngestRegistry {
     var names = new java.util.HashSet<String>();
     jdbc.sql(ALL)
         .param("tenantId", tenantId)
-        .query(
-            rs -> {
-              String url = rs.getString("url");
-              String identity =
-                  url != null ? RepositoryUrls.normalise(url) : "path:" + rs.getString("path");
-              byIdentity.putIfAbsent(identity, rs.getObject("id", UUID.class));
-              names.add(rs.getString("name"));
-            });
+        .query(rs -> {
+          String url = rs.getString("url");
+          String identity =
+              url != null ? RepositoryUrls.normalise(url) : "path:" + rs.getString("path");
+          byIdentity.putIfAbsent(identity, rs.getObject("id", UUID.class));
+          names.add(rs.getString("name"));
+        });
     return new Known(byIdentity, names);
   }
 

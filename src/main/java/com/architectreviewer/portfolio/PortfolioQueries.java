@@ -76,25 +76,23 @@ class PortfolioQueries {
     var scanned = new LinkedHashMap<UUID, String>();
     jdbc.sql(SCANNED)
         .param("tenantId", tenantId)
-        .query(
-            rs -> {
-              scanned.put(rs.getObject("id", UUID.class), rs.getString("name"));
-            });
+        .query(rs -> {
+          scanned.put(rs.getObject("id", UUID.class), rs.getString("name"));
+        });
     return scanned;
   }
 
   List<StrategyPlanner.ScannedFinding> latestFindings(UUID tenantId) {
     return jdbc.sql(LATEST_FINDINGS)
         .param("tenantId", tenantId)
-        .query(
-            (rs, row) ->
-                new StrategyPlanner.ScannedFinding(
-                    rs.getObject("repository_id", UUID.class),
-                    rs.getString("rule"),
-                    rs.getString("severity"),
-                    rs.getString("confidence"),
-                    rs.getString("file"),
-                    rs.getInt("line")))
+        .query((rs, row) ->
+            new StrategyPlanner.ScannedFinding(
+                rs.getObject("repository_id", UUID.class),
+                rs.getString("rule"),
+                rs.getString("severity"),
+                rs.getString("confidence"),
+                rs.getString("file"),
+                rs.getInt("line")))
         .list();
   }
 

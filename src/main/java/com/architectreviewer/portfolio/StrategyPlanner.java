@@ -105,21 +105,20 @@ final class StrategyPlanner {
       worstSeverity.merge(f.rule(), f.severity(), StrategyPlanner::worse);
     }
     var shared = new ArrayList<Strategy.SharedProblem>();
-    repositoriesByRule.forEach(
-        (rule, repositories) -> {
-          String title = rules.find(rule).map(Rule::title).orElse(rule);
-          shared.add(
-              new Strategy.SharedProblem(
-                  rule,
-                  title,
-                  worstSeverity.get(rule),
-                  repositories.size(),
-                  total,
-                  repositories.size() + " of " + total + " repositories: " + title,
-                  RiskModel.round(riskByRule.get(rule)),
-                  List.copyOf(repositories),
-                  docs(rule)));
-        });
+    repositoriesByRule.forEach((rule, repositories) -> {
+      String title = rules.find(rule).map(Rule::title).orElse(rule);
+      shared.add(
+          new Strategy.SharedProblem(
+              rule,
+              title,
+              worstSeverity.get(rule),
+              repositories.size(),
+              total,
+              repositories.size() + " of " + total + " repositories: " + title,
+              RiskModel.round(riskByRule.get(rule)),
+              List.copyOf(repositories),
+              docs(rule)));
+    });
     shared.sort(
         Comparator.comparingInt(Strategy.SharedProblem::repositories)
             .reversed()

@@ -73,24 +73,23 @@ class ScanQueries {
     return jdbc.sql(SUMMARY)
         .param("id", scanId)
         .param("tenantId", tenantId)
-        .query(
-            (rs, row) -> {
-              var counts = new java.util.LinkedHashMap<String, Integer>();
-              for (String severity : List.of("critical", "high", "medium", "low", "info")) {
-                counts.put(severity, rs.getInt(severity));
-              }
-              return new Summary(
-                  rs.getObject("id", UUID.class),
-                  rs.getObject("job_id", UUID.class),
-                  rs.getObject("repository_id", UUID.class),
-                  rs.getString("source"),
-                  rs.getInt("files_scanned"),
-                  rs.getLong("bytes_scanned"),
-                  counts,
-                  rs.getInt("score"),
-                  rs.getLong("duration_ms"),
-                  rs.getObject("created_at", OffsetDateTime.class));
-            })
+        .query((rs, row) -> {
+          var counts = new java.util.LinkedHashMap<String, Integer>();
+          for (String severity : List.of("critical", "high", "medium", "low", "info")) {
+            counts.put(severity, rs.getInt(severity));
+          }
+          return new Summary(
+              rs.getObject("id", UUID.class),
+              rs.getObject("job_id", UUID.class),
+              rs.getObject("repository_id", UUID.class),
+              rs.getString("source"),
+              rs.getInt("files_scanned"),
+              rs.getLong("bytes_scanned"),
+              counts,
+              rs.getInt("score"),
+              rs.getLong("duration_ms"),
+              rs.getObject("created_at", OffsetDateTime.class));
+        })
         .optional();
   }
 
@@ -119,22 +118,21 @@ class ScanQueries {
         .param("rule", rule)
         .param("path", path)
         .param("limit", limit)
-        .query(
-            (rs, row) ->
-                new FindingRow(
-                    rs.getInt("position"),
-                    rs.getString("rule"),
-                    rs.getString("severity"),
-                    rs.getString("confidence"),
-                    rs.getString("file"),
-                    rs.getInt("line"),
-                    rs.getInt("start_column"),
-                    rs.getInt("end_line"),
-                    rs.getInt("end_column"),
-                    rs.getString("message"),
-                    rs.getString("remediation"),
-                    rs.getString("snippet"),
-                    rs.getString("fingerprint")))
+        .query((rs, row) ->
+            new FindingRow(
+                rs.getInt("position"),
+                rs.getString("rule"),
+                rs.getString("severity"),
+                rs.getString("confidence"),
+                rs.getString("file"),
+                rs.getInt("line"),
+                rs.getInt("start_column"),
+                rs.getInt("end_line"),
+                rs.getInt("end_column"),
+                rs.getString("message"),
+                rs.getString("remediation"),
+                rs.getString("snippet"),
+                rs.getString("fingerprint")))
         .list();
   }
 }

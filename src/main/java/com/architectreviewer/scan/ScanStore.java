@@ -75,9 +75,8 @@ class ScanStore {
     return jdbc.sql(ARCHIVE)
         .param("id", id)
         .param("tenantId", tenantId)
-        .query(
-            (rs, row) ->
-                new StoredArchive(ArchiveFormat.of(rs.getString("format")), rs.getBytes("content")))
+        .query((rs, row) ->
+            new StoredArchive(ArchiveFormat.of(rs.getString("format")), rs.getBytes("content")))
         .optional();
   }
 

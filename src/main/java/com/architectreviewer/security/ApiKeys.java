@@ -82,14 +82,13 @@ public class ApiKeys {
     byte[] presentedHash = sha256(presented);
     return jdbc.sql(FIND_BY_PREFIX)
         .param("prefix", prefix)
-        .query(
-            (rs, row) ->
-                MessageDigest.isEqual(rs.getBytes("key_hash"), presentedHash)
-                    ? new Caller(
-                        rs.getObject("tenant_id", UUID.class),
-                        rs.getObject("id", UUID.class),
-                        Caller.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)))
-                    : null)
+        .query((rs, row) ->
+            MessageDigest.isEqual(rs.getBytes("key_hash"), presentedHash)
+                ? new Caller(
+                    rs.getObject("tenant_id", UUID.class),
+                    rs.getObject("id", UUID.class),
+                    Caller.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)))
+                : null)
         .optional();
   }
 
@@ -99,12 +98,11 @@ public class ApiKeys {
   public Optional<Caller> findActive(UUID keyId) {
     return jdbc.sql(FIND_ACTIVE_BY_ID)
         .param("id", keyId)
-        .query(
-            (rs, row) ->
-                new Caller(
-                    rs.getObject("tenant_id", UUID.class),
-                    rs.getObject("id", UUID.class),
-                    Caller.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT))))
+        .query((rs, row) ->
+            new Caller(
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("id", UUID.class),
+                Caller.Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT))))
         .optional();
   }
 

@@ -25,11 +25,8 @@ final class JdbcKeyUsageWriter implements KeyUsageWriter {
   public void write(Map<UUID, Instant> lastUsed) {
     var rows =
         lastUsed.entrySet().stream()
-            .map(
-                e ->
-                    new Object[] {
-                      OffsetDateTime.ofInstant(e.getValue(), ZoneOffset.UTC), e.getKey()
-                    })
+            .map(e ->
+                new Object[] {OffsetDateTime.ofInstant(e.getValue(), ZoneOffset.UTC), e.getKey()})
             .toList();
     jdbc.batchUpdate(TOUCH, rows);
   }

@@ -59,15 +59,14 @@ public class KeyAdministration {
 
   public List<KeyInfo> listKeys() {
     return jdbc.sql(LIST_KEYS)
-        .query(
-            (rs, row) ->
-                new KeyInfo(
-                    rs.getString("prefix"),
-                    rs.getString("tenant"),
-                    rs.getString("role"),
-                    instant(rs.getTimestamp("created_at")),
-                    instant(rs.getTimestamp("last_used_at")),
-                    instant(rs.getTimestamp("revoked_at"))))
+        .query((rs, row) ->
+            new KeyInfo(
+                rs.getString("prefix"),
+                rs.getString("tenant"),
+                rs.getString("role"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("last_used_at")),
+                instant(rs.getTimestamp("revoked_at"))))
         .list();
   }
 

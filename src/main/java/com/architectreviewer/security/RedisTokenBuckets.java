@@ -67,12 +67,10 @@ final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
     try {
       ConsumptionProbe probe =
           CompletableFuture.supplyAsync(this::proxies, connector)
-              .thenCompose(
-                  manager ->
-                      manager
-                          .getProxy(
-                              KEY_PREFIX + policy.name() + ":" + subject, () -> config(policy))
-                          .tryConsumeAndReturnRemaining(1))
+              .thenCompose(manager ->
+                  manager
+                      .getProxy(KEY_PREFIX + policy.name() + ":" + subject, () -> config(policy))
+                      .tryConsumeAndReturnRemaining(1))
               .get(timeoutNanos, TimeUnit.NANOSECONDS);
       if (outage.compareAndSet(true, false)) {
         log.info("Redis answers the rate limiter again; limits are shared by every instance again");

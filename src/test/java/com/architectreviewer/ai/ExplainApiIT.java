@@ -129,14 +129,13 @@ class ExplainApiIT {
         jdbc.sql(
                 "SELECT provider, calls, input_tokens, output_tokens, cost FROM ai_usage WHERE tenant_id = :t")
             .param("t", tenant)
-            .query(
-                (rs, n) ->
-                    List.of(
-                        rs.getString(1),
-                        rs.getInt(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getBigDecimal(5)))
+            .query((rs, n) ->
+                List.of(
+                    rs.getString(1),
+                    rs.getInt(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getBigDecimal(5)))
             .single();
     assertThat(row.subList(0, 4)).containsExactly("primary", 2, 600L, 100L);
     // 0.6 × 0.5 + 0.1 × 1.5

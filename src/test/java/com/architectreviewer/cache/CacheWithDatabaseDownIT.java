@@ -90,13 +90,12 @@ class CacheWithDatabaseDownIT {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                probe()
-                    .headers()
-                    .firstValue("Cache-Status")
-                    .orElseThrow()
-                    .contains("detail=stale-refresh-failed"));
+        .until(() ->
+            probe()
+                .headers()
+                .firstValue("Cache-Status")
+                .orElseThrow()
+                .contains("detail=stale-refresh-failed"));
     var afterFailure = probe();
     assertThat(afterFailure.statusCode()).isEqualTo(200);
     assertThat(afterFailure.body()).isEqualTo(miss.body());

@@ -133,18 +133,17 @@ class TaggedCacheTest {
     for (int i = 0; i < 100; i++) {
       threads.add(
           Thread.ofPlatform()
-              .start(
-                  () -> {
-                    var read =
-                        cache.get(
-                            PORTFOLIO,
-                            () -> {
-                              awaitLatch(release);
-                              return load();
-                            });
-                    outcomes.add(read.outcome());
-                    values.add(read.value());
-                  }));
+              .start(() -> {
+                var read =
+                    cache.get(
+                        PORTFOLIO,
+                        () -> {
+                          awaitLatch(release);
+                          return load();
+                        });
+                outcomes.add(read.outcome());
+                values.add(read.value());
+              }));
     }
     // Every reader is parked: one in the loader, 99 waiting for its result.
     await()
@@ -162,13 +161,12 @@ class TaggedCacheTest {
 
   @Test
   void aFailedMissReachesEveryWaiterAndIsNotStored() {
-    assertThatThrownBy(
-            () ->
-                cache.get(
-                    PORTFOLIO,
-                    () -> {
-                      throw new IllegalStateException("database down");
-                    }))
+    assertThatThrownBy(() ->
+            cache.get(
+                PORTFOLIO,
+                () -> {
+                  throw new IllegalStateException("database down");
+                }))
         .hasMessage("database down");
     assertThat(cache.get(PORTFOLIO, this::load).outcome()).isEqualTo(Cached.Outcome.MISS);
   }
@@ -184,10 +182,8 @@ class TaggedCacheTest {
         });
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(
-            () ->
-                meters.counter("reviewer.cache.refresh.failures", "cache", "portfolio").count()
-                    == 1);
+        .until(() ->
+            meters.counter("reviewer.cache.refresh.failures", "cache", "portfolio").count() == 1);
     var stale = cache.get(PORTFOLIO, this::load);
     assertThat(stale.value()).isEqualTo("v1");
     assertThat(stale.outcome()).isEqualTo(Cached.Outcome.STALE_REFRESH_FAILED);

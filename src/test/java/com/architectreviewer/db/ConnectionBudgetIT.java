@@ -71,13 +71,12 @@ class ConnectionBudgetIT {
       var ready = new CountDownLatch(REQUESTS);
       var calls = new ArrayList<Callable<Integer>>();
       for (int i = 0; i < REQUESTS; i++) {
-        calls.add(
-            () -> {
-              ready.countDown();
-              ready.await();
-              return http.send(get("/test/db/sleep?ms=50"), HttpResponse.BodyHandlers.discarding())
-                  .statusCode();
-            });
+        calls.add(() -> {
+          ready.countDown();
+          ready.await();
+          return http.send(get("/test/db/sleep?ms=50"), HttpResponse.BodyHandlers.discarding())
+              .statusCode();
+        });
       }
       for (var status : clients.invokeAll(calls, 2, TimeUnit.MINUTES)) {
         statuses.merge(status.get(), 1, Integer::sum);

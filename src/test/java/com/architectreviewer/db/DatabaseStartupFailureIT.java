@@ -38,12 +38,11 @@ class DatabaseStartupFailureIT {
 
   @Test
   void poolerModeWithoutDirectUrlSaysToSetIt(CapturedOutput output) {
-    assertThatThrownBy(
-            () ->
-                start(
-                    "DATABASE_URL=postgres://app:"
-                        + PASSWORD
-                        + "@aws-0-eu-west-1.pooler.supabase.com:6543/postgres"))
+    assertThatThrownBy(() ->
+            start(
+                "DATABASE_URL=postgres://app:"
+                    + PASSWORD
+                    + "@aws-0-eu-west-1.pooler.supabase.com:6543/postgres"))
         .rootCause()
         .isInstanceOf(DatabaseUrlRejected.class)
         .hasMessageContaining("set DIRECT_URL");
@@ -53,11 +52,10 @@ class DatabaseStartupFailureIT {
 
   @Test
   void contradictingPoolSizesAreRejected() {
-    assertThatThrownBy(
-            () ->
-                start(
-                    "DATABASE_URL=postgres://app@127.0.0.1:1/d?connection_limit=3",
-                    "reviewer.db.pool-size=8"))
+    assertThatThrownBy(() ->
+            start(
+                "DATABASE_URL=postgres://app@127.0.0.1:1/d?connection_limit=3",
+                "reviewer.db.pool-size=8"))
         .rootCause()
         .isInstanceOf(DatabaseUrlRejected.class)
         .hasMessageContaining("reviewer.db.pool-size")

@@ -229,11 +229,10 @@ class DatabaseUrlTest {
         DatabaseServer.External.of(
             parse("postgres://u:p@h:6543/d?pgbouncer=true"), parse("postgres://u:p@h:5432/d"));
     assertThat(server.directUrl().port()).isEqualTo(5432);
-    assertThatThrownBy(
-            () ->
-                DatabaseServer.External.of(
-                    parse("postgres://u:p@h:6543/d?pgbouncer=true"),
-                    parse("postgres://u:p@h:6543/d?pgbouncer=true")))
+    assertThatThrownBy(() ->
+            DatabaseServer.External.of(
+                parse("postgres://u:p@h:6543/d?pgbouncer=true"),
+                parse("postgres://u:p@h:6543/d?pgbouncer=true")))
         .hasMessageContaining("DIRECT_URL");
   }
 }

@@ -94,11 +94,10 @@ class EmbeddedDefaultIT {
           .pollInterval(Duration.ofMillis(500))
           .ignoreExceptions()
           .failFast("serve exited; log: " + tail(log), () -> !process.isAlive())
-          .until(
-              () -> {
-                var response = http.send(health, HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 && response.body().contains("\"UP\"");
-              });
+          .until(() -> {
+            var response = http.send(health, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+          });
     }
     return process;
   }

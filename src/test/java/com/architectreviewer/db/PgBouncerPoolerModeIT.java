@@ -97,21 +97,18 @@ class PgBouncerPoolerModeIT {
         for (int client = 0; client < CLIENTS; client++) {
           int seed = client;
           futures.add(
-              clients.submit(
-                  () -> {
-                    for (int i = 0; i < QUERIES_PER_CLIENT; i++) {
-                      total.incrementAndGet();
-                      try {
-                        query(pool, seed, i);
-                      } catch (SQLException e) {
-                        failed.incrementAndGet();
-                        errors.merge(
-                            firstLine(e.getMessage()).replaceAll("S_[0-9]+", "S_n"),
-                            1,
-                            Integer::sum);
-                      }
-                    }
-                  }));
+              clients.submit(() -> {
+                for (int i = 0; i < QUERIES_PER_CLIENT; i++) {
+                  total.incrementAndGet();
+                  try {
+                    query(pool, seed, i);
+                  } catch (SQLException e) {
+                    failed.incrementAndGet();
+                    errors.merge(
+                        firstLine(e.getMessage()).replaceAll("S_[0-9]+", "S_n"), 1, Integer::sum);
+                  }
+                }
+              }));
         }
         for (var future : futures) {
           future.get(3, TimeUnit.MINUTES);

@@ -101,11 +101,9 @@ class DatabaseOutageIT {
     }
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                ids.stream()
-                    .allMatch(
-                        id -> jobs.find(tenant, id).orElseThrow().state() == JobState.RUNNING));
+        .until(() ->
+            ids.stream()
+                .allMatch(id -> jobs.find(tenant, id).orElseThrow().state() == JobState.RUNNING));
     int recordingBefore = WorkerTestJobs.RECORDING.get();
 
     postgres.close();
@@ -123,11 +121,9 @@ class DatabaseOutageIT {
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(200))
         .ignoreExceptions()
-        .until(
-            () ->
-                ids.stream()
-                    .allMatch(
-                        id -> jobs.find(tenant, id).orElseThrow().state() == JobState.SUCCEEDED));
+        .until(() ->
+            ids.stream()
+                .allMatch(id -> jobs.find(tenant, id).orElseThrow().state() == JobState.SUCCEEDED));
     System.out.printf(
         "All jobs succeeded %d ms after PostgreSQL came back%n",
         Duration.between(restarted, Instant.now()).toMillis());

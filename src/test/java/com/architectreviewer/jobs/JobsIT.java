@@ -113,10 +113,9 @@ class JobsIT {
     assertThat(again.jobId()).isEqualTo(first.jobId());
     assertThat(again.created()).isFalse();
 
-    assertThatThrownBy(
-            () ->
-                jobs.enqueue(
-                    new NewJob(tenant, TestJobHandler.KIND, "ok:f", "key-1", "hash-2", 0, null)))
+    assertThatThrownBy(() ->
+            jobs.enqueue(
+                new NewJob(tenant, TestJobHandler.KIND, "ok:f", "key-1", "hash-2", 0, null)))
         .isInstanceOf(IdempotencyKeyReused.class);
 
     var otherTenant = apiKeys.ensureTenant("jobs-" + UUID.randomUUID());

@@ -48,20 +48,19 @@ public class WorkerTestJobs {
         }
         String worker = System.getProperty("db-scheduler.scheduler-name", "in-process");
         RECORDING.incrementAndGet();
-        transactions.executeWithoutResult(
-            status -> {
-              jdbc.sql("DELETE FROM test_results WHERE job_id = :id")
-                  .param("id", context.jobId())
-                  .update();
-              jdbc.sql(
-                      "INSERT INTO test_results (job_id, tag, attempt, worker)"
-                          + " VALUES (:id, :tag, :attempt, :worker)")
-                  .param("id", context.jobId())
-                  .param("tag", parts[1])
-                  .param("attempt", context.attempt())
-                  .param("worker", worker)
-                  .update();
-            });
+        transactions.executeWithoutResult(status -> {
+          jdbc.sql("DELETE FROM test_results WHERE job_id = :id")
+              .param("id", context.jobId())
+              .update();
+          jdbc.sql(
+                  "INSERT INTO test_results (job_id, tag, attempt, worker)"
+                      + " VALUES (:id, :tag, :attempt, :worker)")
+              .param("id", context.jobId())
+              .param("tag", parts[1])
+              .param("attempt", context.attempt())
+              .param("worker", worker)
+              .update();
+        });
         return "/results/" + parts[1];
       }
     };

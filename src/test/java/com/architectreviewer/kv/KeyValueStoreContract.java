@@ -96,11 +96,10 @@ abstract class KeyValueStoreContract {
     try (var ignored = store().subscribe(channel, second::add)) {
       await()
           .atMost(Duration.ofSeconds(5))
-          .until(
-              () -> {
-                store().publish(channel, "ping");
-                return first.contains("ping");
-              });
+          .until(() -> {
+            store().publish(channel, "ping");
+            return first.contains("ping");
+          });
       store().publish(channel, "m1");
       store().publish(channel, "m2");
       await().atMost(Duration.ofSeconds(5)).until(() -> first.contains("m2"));

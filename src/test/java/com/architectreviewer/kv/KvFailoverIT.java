@@ -84,20 +84,18 @@ class KvFailoverIT {
   private void awaitShared() {
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(
-            () -> {
-              store.get("probe");
-              return store.isShared();
-            });
+        .until(() -> {
+          store.get("probe");
+          return store.isShared();
+        });
   }
 
   private void awaitDelivered(String message, List<String> received) {
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(
-            () -> {
-              store.publish("invalidate", message);
-              return received.contains(message);
-            });
+        .until(() -> {
+          store.publish("invalidate", message);
+          return received.contains(message);
+        });
   }
 }

@@ -105,17 +105,16 @@ class PortfolioApiIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              JsonNode items = json.readTree(get(key, "/api/v1/portfolio").body()).path("items");
-              for (JsonNode item : items) {
-                if (!"unchanged"
-                    .equals(item.path("latestScan").path("trend").path("direction").asString())) {
-                  return false;
-                }
-              }
-              return items.size() == 2;
-            });
+        .until(() -> {
+          JsonNode items = json.readTree(get(key, "/api/v1/portfolio").body()).path("items");
+          for (JsonNode item : items) {
+            if (!"unchanged"
+                .equals(item.path("latestScan").path("trend").path("direction").asString())) {
+              return false;
+            }
+          }
+          return items.size() == 2;
+        });
   }
 
   @Test

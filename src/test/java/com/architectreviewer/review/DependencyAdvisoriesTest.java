@@ -79,13 +79,12 @@ class DependencyAdvisoriesTest {
     ReviewReport report = review("npm-v3", AdvisoryIndex.empty());
     assertThat(report.findings()).noneMatch(f -> f.rule().equals("AR-DEP-001"));
     assertThat(report.notes())
-        .anySatisfy(
-            n ->
-                assertThat(n)
-                    .contains(
-                        "no dependency advisories imported",
-                        "NOT checked",
-                        "reviewer advisories import"));
+        .anySatisfy(n ->
+            assertThat(n)
+                .contains(
+                    "no dependency advisories imported",
+                    "NOT checked",
+                    "reviewer advisories import"));
     assertThat(ReportFormats.render(report, ReportFormats.Format.TEXT, false))
         .contains("no dependency advisories imported");
     assertThat(ReportFormats.json(report)).contains("no dependency advisories imported");

@@ -30,11 +30,10 @@ class ArchiveExtractorTest {
   @Test
   void extractsFilesAndFoldersOfAZipAndATarGz() throws IOException {
     byte[] zip =
-        Archives.zip(
-            z -> {
-              z.file("app/package.json", "{}".getBytes(StandardCharsets.UTF_8));
-              z.file("app/src/index.ts", "export {}".getBytes(StandardCharsets.UTF_8));
-            });
+        Archives.zip(z -> {
+          z.file("app/package.json", "{}".getBytes(StandardCharsets.UTF_8));
+          z.file("app/src/index.ts", "export {}".getBytes(StandardCharsets.UTF_8));
+        });
     Path zipTarget = target();
     assertThat(extractor.extract(zip, ArchiveFormat.detect(zip), zipTarget)).isEqualTo(2);
     assertThat(zipTarget.resolve("app/src/index.ts")).hasContent("export {}");
@@ -82,11 +81,10 @@ class ArchiveExtractorTest {
         .hasMessageContaining("symbolic link");
 
     byte[] tar =
-        Archives.tarGz(
-            t -> {
-              t.symlink("link", "/etc");
-              t.file("link/passwd", new byte[] {1});
-            });
+        Archives.tarGz(t -> {
+          t.symlink("link", "/etc");
+          t.file("link/passwd", new byte[] {1});
+        });
     assertThatThrownBy(() -> extractor.extract(tar, ArchiveFormat.TAR_GZ, target()))
         .isInstanceOf(ArchiveRejected.class)
         .hasMessageContaining("link");
@@ -100,12 +98,11 @@ class ArchiveExtractorTest {
   void rejectsTooManyEntries() {
     var small = new ArchiveExtractor(new ArchiveLimits(10, 1 << 20, 200));
     byte[] zip =
-        Archives.zip(
-            z -> {
-              for (int i = 0; i < 11; i++) {
-                z.file("f" + i, new byte[] {1});
-              }
-            });
+        Archives.zip(z -> {
+          for (int i = 0; i < 11; i++) {
+            z.file("f" + i, new byte[] {1});
+          }
+        });
     assertThatThrownBy(() -> small.check(zip, ArchiveFormat.ZIP))
         .isInstanceOf(ArchiveRejected.class)
         .hasMessageContaining("more than 10 entries");
@@ -114,24 +111,22 @@ class ArchiveExtractorTest {
   @Test
   void readsTheDeclaredEntryCountOfAZipBeforeItsCentralDirectory() {
     byte[] zip =
-        Archives.zip(
-            z -> {
-              for (int i = 0; i < 7; i++) {
-                z.file("f" + i, new byte[] {1});
-              }
-            });
+        Archives.zip(z -> {
+          for (int i = 0; i < 7; i++) {
+            z.file("f" + i, new byte[] {1});
+          }
+        });
     assertThat(ArchiveExtractor.declaredZipEntries(zip)).isEqualTo(7);
   }
 
   @Test
   void defaultLimitRejectsMoreThanFiftyThousandEntries() {
     byte[] tar =
-        Archives.tarGz(
-            t -> {
-              for (int i = 0; i <= ArchiveLimits.DEFAULT_MAX_ENTRIES; i++) {
-                t.file("f" + i, new byte[0]);
-              }
-            });
+        Archives.tarGz(t -> {
+          for (int i = 0; i <= ArchiveLimits.DEFAULT_MAX_ENTRIES; i++) {
+            t.file("f" + i, new byte[0]);
+          }
+        });
     assertThatThrownBy(() -> extractor.check(tar, ArchiveFormat.TAR_GZ))
         .isInstanceOf(ArchiveRejected.class)
         .hasMessageContaining("more than 50000 entries");
@@ -158,11 +153,10 @@ class ArchiveExtractorTest {
   @Test
   void rejectsDuplicateEntries() throws IOException {
     byte[] zip =
-        Archives.zip(
-            z -> {
-              z.file("a.txt", new byte[] {1});
-              z.file("a.txt", new byte[] {2});
-            });
+        Archives.zip(z -> {
+          z.file("a.txt", new byte[] {1});
+          z.file("a.txt", new byte[] {2});
+        });
     assertThatThrownBy(() -> extractor.extract(zip, ArchiveFormat.ZIP, target()))
         .isInstanceOf(ArchiveRejected.class)
         .hasMessageContaining("twice");

@@ -99,15 +99,13 @@ final class Archives {
 
   /** A zip of every file under {@code root}, with paths relative to it. */
   static byte[] zipOf(Path root) {
-    return zip(
-        zip -> {
-          try (var files = Files.walk(root)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-              zip.file(
-                  root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-            }
-          }
-        });
+    return zip(zip -> {
+      try (var files = Files.walk(root)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          zip.file(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+        }
+      }
+    });
   }
 
   static byte[] zeros(int size) {

@@ -78,14 +78,13 @@ class ScanIT {
         body(get(job.path("resultUrl").asString() + "/findings?rule=AR-DB-001", key));
     assertThat(findings.path("items")).hasSize(2);
 
-    assertThatThrownBy(
-            () ->
-                scanRequests.request(
-                    tenant,
-                    null,
-                    new ScanSource.GitRepository("ftp://example.com/x", null),
-                    null,
-                    null))
+    assertThatThrownBy(() ->
+            scanRequests.request(
+                tenant,
+                null,
+                new ScanSource.GitRepository("ftp://example.com/x", null),
+                null,
+                null))
         .isInstanceOf(SourceNotAllowed.class);
   }
 
@@ -222,14 +221,13 @@ class ScanIT {
     assertThatThrownBy(
             () -> scanRequests.request(tenant, null, new ScanSource.ServerPath("/etc"), null, null))
         .isInstanceOf(SourceNotAllowed.class);
-    assertThatThrownBy(
-            () ->
-                scanRequests.request(
-                    tenant,
-                    null,
-                    new ScanSource.ServerPath("src/test/resources/fixtures/../../../.."),
-                    null,
-                    null))
+    assertThatThrownBy(() ->
+            scanRequests.request(
+                tenant,
+                null,
+                new ScanSource.ServerPath("src/test/resources/fixtures/../../../.."),
+                null,
+                null))
         .isInstanceOf(SourceNotAllowed.class);
   }
 
@@ -255,12 +253,11 @@ class ScanIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(100))
-        .until(
-            () ->
-                body(get(jobLocation, key))
-                    .path("state")
-                    .asString()
-                    .matches("succeeded|failed|cancelled"));
+        .until(() ->
+            body(get(jobLocation, key))
+                .path("state")
+                .asString()
+                .matches("succeeded|failed|cancelled"));
     return body(get(jobLocation, key));
   }
 

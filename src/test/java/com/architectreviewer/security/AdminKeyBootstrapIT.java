@@ -49,11 +49,10 @@ class AdminKeyBootstrapIT {
     assertThat(new ApiClient(port, key).get("/api/v1/repositories").statusCode()).isEqualTo(200);
     assertThat(administration.listKeys())
         .singleElement()
-        .satisfies(
-            k -> {
-              assertThat(k.tenant()).isEqualTo(AdminKeyBootstrap.TENANT);
-              assertThat(k.role()).isEqualTo("admin");
-            });
+        .satisfies(k -> {
+          assertThat(k.tenant()).isEqualTo(AdminKeyBootstrap.TENANT);
+          assertThat(k.role()).isEqualTo("admin");
+        });
     assertThat(output.getAll()).contains(file.toString()).doesNotContain(key);
   }
 

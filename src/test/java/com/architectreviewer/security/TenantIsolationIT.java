@@ -1,6 +1,7 @@
 package com.architectreviewer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.architectreviewer.testsupport.ApiClient;
 import com.architectreviewer.testsupport.ApiEndpoints;
@@ -8,8 +9,8 @@ import com.architectreviewer.testsupport.ApiEndpoints.Endpoint;
 import com.architectreviewer.testsupport.ApiPlatformTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class TenantIsolationIT {
   RequestMappingHandlerMapping mapping;
 
   @Test
-  void anotherTenantsRepositoryIsNotFoundOnEveryRepositoryEndpoint() throws Exception {
+  void anotherTenantsResourcesAreNotFoundOnEveryEndpointThatAddressesThem() throws Exception {
     var owner =
         new ApiClient(
             port,
@@ -48,21 +49,49 @@ class TenantIsolationIT {
     Path dir =
         Files.createDirectories(
             Path.of(ApiPlatformTest.ALLOWED_SOURCES, "iso-" + UUID.randomUUID()).toAbsolutePath());
+    Files.writeString(dir.resolve("package.json"), "{\"name\":\"secret-app\"}");
     var created =
         owner.postJson(
             "/api/v1/repositories", "{\"name\":\"secret-app\",\"path\":\"" + dir + "\"}");
     assertThat(created.statusCode()).isEqualTo(201);
-    String id = json.readTree(created.body()).get("id").asString();
+    String repositoryId = json.readTree(created.body()).get("id").asString();
+    var scan = owner.postJson("/api/v1/repositories/" + repositoryId + "/scans", "{}");
+    assertThat(scan.statusCode()).isEqualTo(202);
+    String jobId = json.readTree(scan.body()).get("jobId").asString();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() ->
+            owner.get("/api/v1/repositories/" + repositoryId).body().contains("\"latestScan\":{"));
+    String scanId =
+        json.readTree(owner.get("/api/v1/repositories/" + repositoryId).body())
+            .get("latestScan")
+            .get("id")
+            .asString();
+    Map<String, String> owned =
+        Map.of(
+            "/api/v1/repositories/{", repositoryId,
+            "/api/v1/jobs/{", jobId,
+            "/api/v1/scans/{", scanId,
+            "/api/v1/portfolio/ingests/{", jobId);
 
-    List<Endpoint> addressed =
-        ApiEndpoints.of(mapping).stream()
-            .filter(e -> e.pattern().startsWith("/api/v1/repositories/{"))
-            .toList();
-    assertThat(addressed)
-        .extracting(Endpoint::toString)
-        .contains("GET /api/v1/repositories/{id}", "DELETE /api/v1/repositories/{id}");
+    var checked = new ArrayList<String>();
+    var unchecked = new ArrayList<String>();
     var leaks = new ArrayList<String>();
-    for (Endpoint endpoint : addressed) {
+    for (Endpoint endpoint : ApiEndpoints.of(mapping)) {
+      if (!endpoint.hasPathVariables()) {
+        continue;
+      }
+      String id =
+          owned.entrySet().stream()
+              .filter(e -> endpoint.pattern().startsWith(e.getKey()))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElse(null);
+      if (id == null) {
+        unchecked.add(endpoint.toString());
+        continue;
+      }
+      checked.add(endpoint.toString());
       var response =
           intruder.send(
               endpoint.method(),
@@ -78,14 +107,21 @@ class TenantIsolationIT {
       }
     }
     System.out.printf(
-        "Tenant isolation: %d repository endpoints checked: %s%n", addressed.size(), addressed);
+        "Tenant isolation: %d endpoints checked with another tenant's ids %s; not addressed by a"
+            + " tenant resource here: %s%n",
+        checked.size(), checked, unchecked);
 
     assertThat(leaks).isEmpty();
+    assertThat(checked)
+        .contains(
+            "GET /api/v1/repositories/{id}",
+            "DELETE /api/v1/repositories/{id}",
+            "POST /api/v1/repositories/{id}/scans");
     assertThat(intruder.get("/api/v1/repositories").body())
-        .doesNotContain(id)
+        .doesNotContain(repositoryId)
         .doesNotContain("secret-app");
-    var stillThere = owner.get("/api/v1/repositories/" + id);
-    assertThat(stillThere.statusCode()).isEqualTo(200);
-    assertThat(owner.get("/api/v1/repositories").body()).contains(id);
+    assertThat(owner.get("/api/v1/repositories/" + repositoryId).statusCode()).isEqualTo(200);
+    assertThat(owner.get("/api/v1/jobs/" + jobId).statusCode()).isEqualTo(200);
+    assertThat(owner.get("/api/v1/scans/" + scanId).statusCode()).isEqualTo(200);
   }
 }

@@ -25,14 +25,13 @@ public final class TestInstances {
     var properties = new HashMap<String, Object>(settings);
     properties.putIfAbsent("server.port", "0");
     return new SpringApplicationBuilder(ReviewerApplication.class)
-        .initializers(
-            context -> {
-              context
-                  .getEnvironment()
-                  .getPropertySources()
-                  .addFirst(new MapPropertySource("testInstance", properties));
-              beans.accept((GenericApplicationContext) context);
-            })
+        .initializers(context -> {
+          context
+              .getEnvironment()
+              .getPropertySources()
+              .addFirst(new MapPropertySource("testInstance", properties));
+          beans.accept((GenericApplicationContext) context);
+        })
         .run();
   }
 

@@ -103,18 +103,16 @@ class WebUiBrowserIT {
     type("f-rule", "AR-DB-001");
     browser.findElement(By.id("apply-filters")).click();
     wait.ignoring(StaleElementReferenceException.class)
-        .until(
-            driver -> {
-              var shown = driver.findElements(By.cssSelector("#findings .finding"));
-              return !shown.isEmpty()
-                  && shown.stream()
-                      .allMatch(
-                          e ->
-                              "AR-DB-001".equals(e.getDomAttribute("data-rule"))
-                                  && e.findElement(By.cssSelector(".sev"))
-                                      .getText()
-                                      .equalsIgnoreCase(severity));
-            });
+        .until(driver -> {
+          var shown = driver.findElements(By.cssSelector("#findings .finding"));
+          return !shown.isEmpty()
+              && shown.stream()
+                  .allMatch(e ->
+                      "AR-DB-001".equals(e.getDomAttribute("data-rule"))
+                          && e.findElement(By.cssSelector(".sev"))
+                              .getText()
+                              .equalsIgnoreCase(severity));
+        });
     Browser.screenshot(browser, "05-scan-filtered");
 
     String sarif =

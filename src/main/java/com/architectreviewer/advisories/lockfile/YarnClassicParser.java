@@ -70,15 +70,13 @@ final class YarnClassicParser implements LockfileParser {
         }
       }
     }
-    depSpecs.forEach(
-        (from, specs) ->
-            specs.forEach(
-                spec -> {
-                  String to = bySpecifier.get(spec);
-                  if (to != null) {
-                    graph.edge(from, to);
-                  }
-                }));
+    depSpecs.forEach((from, specs) ->
+        specs.forEach(spec -> {
+          String to = bySpecifier.get(spec);
+          if (to != null) {
+            graph.edge(from, to);
+          }
+        }));
     for (ManifestRoots.Declared d : ManifestRoots.of(file)) {
       String key = bySpecifier.get(d.name() + "@" + d.range());
       if (key != null) {

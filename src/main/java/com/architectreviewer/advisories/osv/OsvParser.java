@@ -49,13 +49,12 @@ public final class OsvParser {
     root.path("aliases").forEach(a -> aliases.add(a.asString()));
     var vectors = new ArrayList<String>();
     root.path("severity")
-        .forEach(
-            s -> {
-              String score = s.path("score").asString("");
-              if (score.startsWith("CVSS:")) {
-                vectors.add(score);
-              }
-            });
+        .forEach(s -> {
+          String score = s.path("score").asString("");
+          if (score.startsWith("CVSS:")) {
+            vectors.add(score);
+          }
+        });
     String databaseSeverity = text(root.path("database_specific"), "severity");
     var affected = new ArrayList<Advisory.Affected>();
     for (JsonNode a : root.path("affected")) {

@@ -48,20 +48,18 @@ public final class Redactor {
     var result =
         URL_PASSWORD
             .matcher(text)
-            .replaceAll(
-                m ->
-                    Matcher.quoteReplacement(
-                        m.group(1) + (isPlaceholder(m.group(2)) ? m.group(2) : MASK) + m.group(3)));
+            .replaceAll(m ->
+                Matcher.quoteReplacement(
+                    m.group(1) + (isPlaceholder(m.group(2)) ? m.group(2) : MASK) + m.group(3)));
     for (var key : KEYS) {
       result = key.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
     }
     result =
         ASSIGNED_SECRET
             .matcher(result)
-            .replaceAll(
-                m ->
-                    Matcher.quoteReplacement(
-                        m.group(1) + (isReference(m.group(2)) ? m.group(2) : MASK)));
+            .replaceAll(m ->
+                Matcher.quoteReplacement(
+                    m.group(1) + (isReference(m.group(2)) ? m.group(2) : MASK)));
     return result;
   }
 

@@ -54,18 +54,16 @@ final class DeploymentDetector {
     var longRunning = new ArrayList<String>();
     for (var dir : dirsUp(appDir)) {
       var prefix = dir.isEmpty() ? "" : dir + "/";
-      SERVERLESS_FILES.forEach(
-          (name, label) -> {
-            if (files.contains(prefix + name)) {
-              serverless.add(prefix + label);
-            }
-          });
-      LONG_RUNNING_FILES.forEach(
-          (name, label) -> {
-            if (files.contains(prefix + name)) {
-              longRunning.add(prefix + label);
-            }
-          });
+      SERVERLESS_FILES.forEach((name, label) -> {
+        if (files.contains(prefix + name)) {
+          serverless.add(prefix + label);
+        }
+      });
+      LONG_RUNNING_FILES.forEach((name, label) -> {
+        if (files.contains(prefix + name)) {
+          longRunning.add(prefix + label);
+        }
+      });
     }
     for (var p : packages) {
       if (SERVERLESS_PACKAGES.contains(p)) {

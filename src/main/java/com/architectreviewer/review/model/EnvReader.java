@@ -66,14 +66,13 @@ final class EnvReader {
   static List<EnvVar> vercelJson(String file, String text) {
     var vars = new ArrayList<EnvVar>();
     Json.parse(text)
-        .ifPresent(
-            node -> {
-              for (var section : List.of("env", "build")) {
-                var env = section.equals("env") ? node.get("env") : node.path("build").get("env");
-                Json.stringMap(env)
-                    .forEach((k, v) -> vars.add(new EnvVar(file, k, v, lineOf(text, k), false)));
-              }
-            });
+        .ifPresent(node -> {
+          for (var section : List.of("env", "build")) {
+            var env = section.equals("env") ? node.get("env") : node.path("build").get("env");
+            Json.stringMap(env)
+                .forEach((k, v) -> vars.add(new EnvVar(file, k, v, lineOf(text, k), false)));
+          }
+        });
     return vars;
   }
 
@@ -95,15 +94,14 @@ final class EnvReader {
       }
       var env = s.get("environment");
       if (env instanceof Map<?, ?> map) {
-        map.forEach(
-            (k, v) ->
-                vars.add(
-                    new EnvVar(
-                        file,
-                        String.valueOf(k),
-                        v == null ? "" : String.valueOf(v),
-                        lineOf(text, String.valueOf(k)),
-                        false)));
+        map.forEach((k, v) ->
+            vars.add(
+                new EnvVar(
+                    file,
+                    String.valueOf(k),
+                    v == null ? "" : String.valueOf(v),
+                    lineOf(text, String.valueOf(k)),
+                    false)));
       } else if (env instanceof List<?> list) {
         for (var item : (List<Object>) list) {
           var entry = String.valueOf(item);

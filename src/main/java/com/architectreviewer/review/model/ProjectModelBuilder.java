@@ -86,12 +86,11 @@ public final class ProjectModelBuilder {
       }
     }
     var workspacePackages = new LinkedHashMap<String, String>();
-    manifests.forEach(
-        (dir, m) -> {
-          if (!dir.isEmpty() && !m.name().isEmpty()) {
-            workspacePackages.put(m.name(), dir);
-          }
-        });
+    manifests.forEach((dir, m) -> {
+      if (!dir.isEmpty() && !m.name().isEmpty()) {
+        workspacePackages.put(m.name(), dir);
+      }
+    });
     var resolver = new ModuleResolver(fileSet, reader, workspacePackages);
     var apps = apps(manifests, fileSet, modules);
     var model =
@@ -109,9 +108,8 @@ public final class ProjectModelBuilder {
       for (var imp : module.imports()) {
         model
             .resolve(module, imp)
-            .ifPresent(
-                target ->
-                    importers.computeIfAbsent(target, k -> new TreeSet<>()).add(module.file()));
+            .ifPresent(target ->
+                importers.computeIfAbsent(target, k -> new TreeSet<>()).add(module.file()));
       }
     }
     var importerLists = new HashMap<String, List<String>>();
@@ -135,19 +133,17 @@ public final class ProjectModelBuilder {
       var futures = new ArrayList<Future<?>>();
       for (var file : scripts) {
         futures.add(
-            pool.submit(
-                () -> {
-                  if (cancelled.getAsBoolean()) {
-                    return;
-                  }
-                  FileText.read(file, true, tree.skipped())
-                      .ifPresent(
-                          text -> modules.put(file.path(), JsModule.parse(file.path(), text)));
-                  int n = done.incrementAndGet();
-                  if (n % 250 == 0 || n == total) {
-                    progress.analysed(n, total);
-                  }
-                }));
+            pool.submit(() -> {
+              if (cancelled.getAsBoolean()) {
+                return;
+              }
+              FileText.read(file, true, tree.skipped())
+                  .ifPresent(text -> modules.put(file.path(), JsModule.parse(file.path(), text)));
+              int n = done.incrementAndGet();
+              if (n % 250 == 0 || n == total) {
+                progress.analysed(n, total);
+              }
+            }));
       }
       for (var future : futures) {
         try {

@@ -61,15 +61,14 @@ final class DirectEndpoint implements Check {
           if (tok.kind() == TokenKind.STRING || tok.kind() == TokenKind.TEMPLATE) {
             int index = i;
             DatabaseUrl.parse(tok.text())
-                .ifPresent(
-                    url ->
-                        report(
-                            url,
-                            Location.ofToken(module, index),
-                            "a connection string in `" + module.file() + "`",
-                            context,
-                            confidence,
-                            findings));
+                .ifPresent(url ->
+                    report(
+                        url,
+                        Location.ofToken(module, index),
+                        "a connection string in `" + module.file() + "`",
+                        context,
+                        confidence,
+                        findings));
           }
         }
       }

@@ -13,15 +13,14 @@ class LockfileDiscoveryTest {
   /** Each dependency as {@code name@version [dev] [range] path>path}. */
   static List<String> read(String project) throws Exception {
     return LockfileDiscovery.scan(PROJECTS.resolve(project)).dependencies().stream()
-        .map(
-            d ->
-                d.name()
-                    + "@"
-                    + d.version()
-                    + (d.dev() ? " dev" : "")
-                    + (d.exact() ? "" : " range")
-                    + " "
-                    + String.join(">", d.path()))
+        .map(d ->
+            d.name()
+                + "@"
+                + d.version()
+                + (d.dev() ? " dev" : "")
+                + (d.exact() ? "" : " range")
+                + " "
+                + String.join(">", d.path()))
         .sorted()
         .toList();
   }
@@ -210,9 +209,7 @@ class LockfileDiscoveryTest {
     assertThat(warnings("malformed"))
         .anySatisfy(w -> assertThat(w).startsWith("package-lock.json: not valid JSON"))
         .anySatisfy(w -> assertThat(w).startsWith("py/poetry.lock: not valid TOML"))
-        .anySatisfy(
-            w ->
-                assertThat(w)
-                    .startsWith("future/pnpm-lock.yaml: unknown lockfileVersion \"12.0\""));
+        .anySatisfy(w ->
+            assertThat(w).startsWith("future/pnpm-lock.yaml: unknown lockfileVersion \"12.0\""));
   }
 }

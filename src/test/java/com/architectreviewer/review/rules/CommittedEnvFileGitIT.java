@@ -54,12 +54,11 @@ class CommittedEnvFileGitIT {
             .review(repo, ReviewOptions.defaults().withThreads(1), ReviewListener.NONE);
     return report.findings().stream()
         .filter(f -> f.rule().equals("AR-SEC-003"))
-        .map(
-            f ->
-                f.file()
-                    + ":"
-                    + f.line()
-                    + (f.message().contains("tracked by git") ? " tracked" : " untracked"))
+        .map(f ->
+            f.file()
+                + ":"
+                + f.line()
+                + (f.message().contains("tracked by git") ? " tracked" : " untracked"))
         .toList();
   }
 
