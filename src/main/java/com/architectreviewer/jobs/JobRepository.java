@@ -23,14 +23,31 @@ class JobRepository {
       created_at, started_at, finished_at
       """;
 
+  /**
+   * The job, its first event and its db-scheduler execution in one round trip; the NOTIFY wakes
+   * idle workers when the caller's transaction commits.
+   */
   private static final String INSERT_JOB =
       """
-      INSERT INTO jobs (id, tenant_id, kind, state, payload, idempotency_key, request_hash,
-                        priority, parent_id, created_at, updated_at)
-      VALUES (:id, :tenantId, :kind, 'queued', :payload, :key, :hash, :priority, :parentId,
-              :now, :now)
-      ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+      WITH job AS (
+        INSERT INTO jobs (id, tenant_id, kind, state, payload, idempotency_key, request_hash,
+                          priority, parent_id, created_at, updated_at)
+        VALUES (:id, :tenantId, :kind, 'queued', :payload, :key, :hash, :priority, :parentId,
+                :now, :now)
+        ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+        RETURNING id, state, progress, stage, attempts, error, result_ref, updated_at, priority),
+      event AS (
+        INSERT INTO job_events (job_id, state, progress, stage, attempts, error, result_ref,
+                                created_at)
+        SELECT id, state, progress, stage, attempts, error, result_ref, updated_at FROM job),
+      execution AS (
+        INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,
+                                     version, priority, consecutive_failures)
+        SELECT 'job', CAST(id AS text), NULL, updated_at, false, 1, priority, 0 FROM job
+        ON CONFLICT (task_name, task_instance) DO NOTHING)
+      SELECT (SELECT count(*) FROM job) AS inserted, pg_notify('reviewer_jobs', '') AS notified
       """;
+
   private static final String EXPIRE_KEY =
       """
       UPDATE jobs SET idempotency_key = NULL
@@ -96,20 +113,26 @@ class JobRepository {
     this.jdbc = jdbc;
   }
 
-  /** Inserts the job; false when the tenant already has a job with this idempotency key. */
-  boolean insert(UUID id, NewJob job, Instant now) {
-    return jdbc.sql(INSERT_JOB)
-            .param("id", id)
-            .param("tenantId", job.tenantId())
-            .param("kind", job.kind())
-            .param("payload", job.payload())
-            .param("key", job.idempotencyKey())
-            .param("hash", job.requestHash())
-            .param("priority", job.priority())
-            .param("parentId", job.parentId())
-            .param("now", ts(now))
-            .update()
-        == 1;
+  /**
+   * Inserts the job with its first event and makes it due; false when the tenant already has a job
+   * with this idempotency key.
+   */
+  boolean insertAndSchedule(UUID id, NewJob job, Instant now) {
+    boolean inserted =
+        jdbc.sql(INSERT_JOB)
+                .param("id", id)
+                .param("tenantId", job.tenantId())
+                .param("kind", job.kind())
+                .param("payload", job.payload())
+                .param("key", job.idempotencyKey())
+                .param("hash", job.requestHash())
+                .param("priority", job.priority())
+                .param("parentId", job.parentId())
+                .param("now", ts(now))
+                .query((rs, row) -> rs.getLong("inserted"))
+                .single()
+            == 1;
+    return inserted;
   }
 
   void expireKey(UUID tenantId, String key, Instant expiredBefore) {

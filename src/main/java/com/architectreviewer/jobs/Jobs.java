@@ -41,7 +41,7 @@ public class Jobs {
       repository.expireKey(job.tenantId(), job.idempotencyKey(), now.minus(IDEMPOTENCY_RETENTION));
     }
     UUID id = UUID.randomUUID();
-    if (!repository.insert(id, job, now)) {
+    if (!repository.insertAndSchedule(id, job, now)) {
       var earlier =
           repository
               .findByKey(job.tenantId(), job.idempotencyKey())
@@ -51,8 +51,6 @@ public class Jobs {
       }
       return new JobAccepted(earlier.id(), false);
     }
-    repository.recordEvent(id);
-    repository.schedule(id, job.priority(), now);
     metrics.enqueued(job.kind());
     return new JobAccepted(id, true);
   }

@@ -23,6 +23,12 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   static WorkerProcess start(String name, String databaseUrl) throws IOException {
+    return start(name, databaseUrl, 4, List.of());
+  }
+
+  static WorkerProcess start(
+      String name, String databaseUrl, int threads, List<String> systemProperties)
+      throws IOException {
     Path log = Path.of("target", "worker-" + name + ".log").toAbsolutePath();
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>();
@@ -33,9 +39,10 @@ final class WorkerProcess implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add("-Dspring.main.sources=" + WorkerTestJobs.class.getName());
     command.add("-Ddb-scheduler.scheduler-name=" + name);
+    systemProperties.forEach(property -> command.add("-D" + property));
     command.add("com.architectreviewer.cli.Main");
     command.add("worker");
-    command.add("--threads=4");
+    command.add("--threads=" + threads);
     var builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("DATABASE_URL", databaseUrl);

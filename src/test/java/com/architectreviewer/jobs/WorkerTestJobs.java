@@ -26,6 +26,22 @@ public class WorkerTestJobs {
       "CREATE TABLE IF NOT EXISTS test_results (job_id uuid NOT NULL, tag text NOT NULL,"
           + " attempt int NOT NULL, worker text NOT NULL)";
 
+  /** {@code noop}: does nothing, for measuring the queue itself. */
+  @Bean
+  JobHandler noopJobHandler() {
+    return new JobHandler() {
+      @Override
+      public String kind() {
+        return "noop";
+      }
+
+      @Override
+      public String run(JobContext context) {
+        return null;
+      }
+    };
+  }
+
   @Bean
   JobHandler processTestJobHandler(JdbcClient jdbc, TransactionTemplate transactions) {
     return new JobHandler() {
