@@ -1,5 +1,6 @@
 package com.architectreviewer.review.core;
 
+import com.architectreviewer.review.secrets.Secrets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,9 +46,10 @@ public final class Redactor {
     if (text == null || text.isEmpty()) {
       return text;
     }
+    // Every credential format AR-SEC-004 recognises (Slack webhooks, AWS secrets...) first.
     var result =
         URL_PASSWORD
-            .matcher(text)
+            .matcher(Secrets.redact(text))
             .replaceAll(m ->
                 Matcher.quoteReplacement(
                     m.group(1) + (isPlaceholder(m.group(2)) ? m.group(2) : MASK) + m.group(3)));

@@ -27,13 +27,14 @@ class SecretRedactionTest {
           FakeKeys.GHP,
           FakeKeys.SLACK,
           FakeKeys.SERVICE_ROLE,
-          FakeKeys.DB_PASSWORD);
+          FakeKeys.DB_PASSWORD,
+          FakeKeys.SLACK_WEBHOOK.substring(FakeKeys.SLACK_WEBHOOK.lastIndexOf('/') + 1));
 
   @ParameterizedTest
   @EnumSource(ReportFormats.Format.class)
   void hardCodedKeysAreRedactedInEveryFormat(ReportFormats.Format format) {
     var report = review("ar-sec-004-hardcoded");
-    assertThat(report.findings()).hasSize(9);
+    assertThat(report.findings()).hasSize(10);
     var out = ReportFormats.render(report, format, false);
     for (var secret : SECRETS) {
       assertThat(out).doesNotContain(secret).doesNotContain(secret.substring(secret.length() - 12));

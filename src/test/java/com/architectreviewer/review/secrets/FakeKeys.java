@@ -19,5 +19,8 @@ public final class FakeKeys {
       "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3a3podHJ2Ym5tcGx4Y2QiLCJyb2xlIjoiYW5vbiIsImlhdCI6MTczMzAwMDAwMCwiZXhwIjoyMDQ4NTc2MDAwfQ.sCAOhOh8aGfm5xENKTXCgMg72vKQjGB2kjs3Z9CBQQ9";
   public static final String DB_PASSWORD = "0W5ZVyGqr3I8aZN5oUirSP";
 
+  public static final String SLACK_WEBHOOK =
+      "https://hooks.slack.com/services/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";
+
   private FakeKeys() {}
 }
