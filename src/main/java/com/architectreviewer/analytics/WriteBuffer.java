@@ -3,6 +3,7 @@ package com.architectreviewer.analytics;
 import com.architectreviewer.kv.KeyValueStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -16,12 +17,19 @@ import tools.jackson.databind.ObjectMapper;
 final class WriteBuffer {
 
   static final String KEY = "analytics:buffer";
+  private static final String IN_FLIGHT_PREFIX = "analytics:buffer:in-flight:";
   private static final Logger log = LoggerFactory.getLogger(WriteBuffer.class);
 
   private final KeyValueStore kv;
   private final int capacity;
   private final AnalyticsMetrics metrics;
   private final ObjectMapper json;
+
+  /** This instance's list of writes taken from the buffer and not yet confirmed stored. */
+  private final String inFlight = IN_FLIGHT_PREFIX + UUID.randomUUID();
+
+  /** What the last take moved to the in-flight list, as stored (only the pump thread uses it). */
+  private List<String> lastTaken = List.of();
 
   WriteBuffer(KeyValueStore kv, int capacity, AnalyticsMetrics metrics, ObjectMapper json) {
     this.kv = kv;
@@ -36,14 +44,16 @@ final class WriteBuffer {
     metrics.buffered.increment(batch.size());
   }
 
-  /** Puts back writes taken from the buffer whose write failed again (not counted twice). */
-  void putBack(List<PendingWrite> batch) {
-    append(batch);
-  }
-
+  /**
+   * Takes up to {@code count} of the oldest writes. They stay in this instance's in-flight list
+   * until {@link #stored()} or {@link #notStored()}: if a reply from Redis is lost, nothing is, and
+   * the next {@link #take} returns them first.
+   */
   List<PendingWrite> take(int count) {
+    notStored();
     var taken = new ArrayList<PendingWrite>();
-    for (String encoded : kv.listTakeOldest(KEY, count)) {
+    lastTaken = kv.listMoveOldest(KEY, inFlight, count);
+    for (String encoded : lastTaken) {
       try {
         taken.add(json.readValue(encoded, PendingWrite.class));
       } catch (JacksonException e) {
@@ -52,6 +62,22 @@ final class WriteBuffer {
       }
     }
     return taken;
+  }
+
+  /**
+   * The writes of the last {@link #take} are in the database: exactly those leave the in-flight
+   * list (a move whose reply was lost may have put others there; they go back to the buffer).
+   */
+  void stored() {
+    kv.listRemove(inFlight, lastTaken);
+    lastTaken = List.of();
+  }
+
+  /** The writes of the last {@link #take} are not stored: back to the buffer (counted once). */
+  void notStored() {
+    while (!kv.listMoveOldest(inFlight, KEY, 1_000).isEmpty()) {
+      // Until the in-flight list is empty.
+    }
   }
 
   long size() {

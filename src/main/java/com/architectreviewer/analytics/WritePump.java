@@ -76,9 +76,10 @@ final class WritePump implements AutoCloseable {
         return;
       }
       if (!writer.tryWrite(batch)) {
-        buffer.putBack(batch);
+        buffer.notStored();
         return;
       }
+      buffer.stored();
       metrics.written.increment(batch.size());
       metrics.drained.increment(batch.size());
     }

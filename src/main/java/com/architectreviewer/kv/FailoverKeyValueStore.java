@@ -131,6 +131,36 @@ final class FailoverKeyValueStore implements KeyValueStore, AutoCloseable {
   }
 
   @Override
+  public List<String> listMoveOldest(String source, String destination, int count) {
+    if (!breaker.tryAcquirePermission()) {
+      return local.listMoveOldest(source, destination, count);
+    }
+    List<String> shared;
+    long start = System.nanoTime();
+    try {
+      shared = redis.listMoveOldest(source, destination, count);
+      breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    } catch (KeyValueStoreUnavailable e) {
+      breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+      // The move may have happened in Redis without its reply: mixing in local elements now would
+      // make the caller's destination list hold elements it never saw. Nothing this time.
+      return List.of();
+    }
+    if (shared.size() >= count) {
+      return shared;
+    }
+    var moved = new ArrayList<>(shared);
+    moved.addAll(local.listMoveOldest(source, destination, count - shared.size()));
+    return moved;
+  }
+
+  @Override
+  public void listRemove(String key, List<String> values) {
+    run(() -> redis.listRemove(key, values), () -> {});
+    local.listRemove(key, values);
+  }
+
+  @Override
   public long listLength(String key) {
     return call(() -> redis.listLength(key), () -> 0L) + local.listLength(key);
   }

@@ -134,6 +134,25 @@ final class InProcessKeyValueStore implements KeyValueStore, AutoCloseable {
   }
 
   @Override
+  public synchronized List<String> listMoveOldest(String source, String destination, int count) {
+    List<String> moved = listTakeOldest(source, count);
+    if (!moved.isEmpty()) {
+      listAppendBounded(destination, moved, Integer.MAX_VALUE);
+    }
+    return moved;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public synchronized void listRemove(String key, List<String> values) {
+    Entry current = live(key);
+    if (current != null) {
+      var list = (ArrayDeque<String>) current.value();
+      values.forEach(list::removeFirstOccurrence);
+    }
+  }
+
+  @Override
   public void publish(String channel, String message) {
     for (Consumer<String> listener : listeners.getOrDefault(channel, List.of())) {
       dispatch.execute(() -> listener.accept(message));

@@ -52,6 +52,16 @@ public interface KeyValueStore {
 
   long listLength(String key);
 
+  /**
+   * Moves up to {@code count} of the oldest elements of {@code source} to the end of {@code
+   * destination}, atomically, and returns them. Lets a consumer keep what it took in a list of its
+   * own until it is done, so a lost reply never loses the elements.
+   */
+  List<String> listMoveOldest(String source, String destination, int count);
+
+  /** Removes one occurrence of each value from the list; values not in it are ignored. */
+  void listRemove(String key, List<String> values);
+
   /** Sends the message to every subscriber of the channel, in every instance when shared. */
   void publish(String channel, String message);
 

@@ -33,6 +33,20 @@ final class RedisKeyValueStore implements KeyValueStore {
       end
       return 0
       """;
+  private static final String MOVE_OLDEST =
+      """
+      local items = redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
+      if #items > 0 then
+        redis.call('LTRIM', KEYS[1], #items, -1)
+        redis.call('RPUSH', KEYS[2], unpack(items))
+      end
+      return items
+      """;
+  private static final String REMOVE_VALUES =
+      """
+      for i = 1, #ARGV do redis.call('LREM', KEYS[1], 1, ARGV[i]) end
+      return 0
+      """;
   private static final int SCRIPT_ARGUMENTS_PER_CALL = 1_000;
 
   private final SharedRedis redis;
@@ -124,6 +138,30 @@ final class RedisKeyValueStore implements KeyValueStore {
   public List<String> listTakeOldest(String key, int count) {
     List<String> taken = run(c -> c.lpop(key, count));
     return taken == null ? List.of() : taken;
+  }
+
+  @Override
+  public List<String> listMoveOldest(String source, String destination, int count) {
+    int bounded = Math.min(count, SCRIPT_ARGUMENTS_PER_CALL);
+    List<String> moved =
+        run(c ->
+            c.<List<String>>eval(
+                MOVE_OLDEST,
+                ScriptOutputType.MULTI,
+                new String[] {source, destination},
+                Integer.toString(bounded)));
+    return moved == null ? List.of() : moved;
+  }
+
+  @Override
+  public void listRemove(String key, List<String> values) {
+    for (int from = 0; from < values.size(); from += SCRIPT_ARGUMENTS_PER_CALL) {
+      String[] args =
+          values
+              .subList(from, Math.min(values.size(), from + SCRIPT_ARGUMENTS_PER_CALL))
+              .toArray(String[]::new);
+      run(c -> c.<Long>eval(REMOVE_VALUES, ScriptOutputType.INTEGER, new String[] {key}, args));
+    }
   }
 
   @Override

@@ -81,6 +81,23 @@ abstract class KeyValueStoreContract {
   }
 
   @Test
+  void theOldestElementsMoveToAnotherList() {
+    store().listAppendBounded(key + "from", List.of("1", "2", "3"), 10);
+    store().listAppendBounded(key + "to", List.of("x"), 10);
+    assertThat(store().listMoveOldest(key + "from", key + "to", 2)).containsExactly("1", "2");
+    assertThat(store().listMoveOldest(key + "nothing", key + "to", 2)).isEmpty();
+    assertThat(store().listTakeOldest(key + "to", 10)).containsExactly("x", "1", "2");
+    assertThat(store().listTakeOldest(key + "from", 10)).containsExactly("3");
+  }
+
+  @Test
+  void removingValuesLeavesTheOthers() {
+    store().listAppendBounded(key + "r", List.of("a", "b", "a", "c"), 10);
+    store().listRemove(key + "r", List.of("a", "c", "zz"));
+    assertThat(store().listTakeOldest(key + "r", 10)).containsExactly("b", "a");
+  }
+
+  @Test
   void largeBatchesKeepTheNewest() {
     var values = IntStream.range(0, 2_500).mapToObj(Integer::toString).toList();
     assertThat(store().listAppendBounded(key + "big", values, 2_000)).isEqualTo(500);
