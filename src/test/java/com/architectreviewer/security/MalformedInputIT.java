@@ -319,6 +319,10 @@ class MalformedInputIT {
     return Map.of("Content-Type", "application/json", header, value);
   }
 
+  /**
+   * Rows per table (the battery tenant's rows where a table has {@code tenant_id}). Left out:
+   * bookkeeping tables and the analytics logs, which record the refused requests themselves.
+   */
   private Map<String, Long> rowCounts(UUID tenant) {
     var counts = new LinkedHashMap<String, Long>();
     List<String> tables =
@@ -326,7 +330,8 @@ class MalformedInputIT {
                 """
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-                  AND table_name NOT IN ('flyway_schema_history', 'scheduled_tasks')
+                  AND table_name NOT IN ('flyway_schema_history', 'scheduled_tasks',
+                                         'product_events', 'audit_entries')
                 ORDER BY table_name
                 """)
             .query(String.class)
