@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -32,6 +34,7 @@ import org.springframework.test.context.TestPropertySource;
  * for real, user requests keep succeeding, and every buffered write is stored after recovery.
  */
 @PlatformTest
+@DirtiesContext
 @TestPropertySource(
     properties = {
       "reviewer.db.pool-timeout=2s",
@@ -41,9 +44,20 @@ import org.springframework.test.context.TestPropertySource;
     })
 class NonCriticalWritesIT {
 
+  /**
+   * A Redis of its own: the buffer list is shared by every instance on one Redis, and other test
+   * contexts kept alive in this JVM (each on its own database) would drain it into theirs.
+   */
+  private static final TestRedis REDIS = TestRedis.startNew();
+
   @DynamicPropertySource
   static void redis(DynamicPropertyRegistry registry) {
-    registry.add("REDIS_URL", () -> TestRedis.shared().url());
+    registry.add("REDIS_URL", REDIS::url);
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    REDIS.close();
   }
 
   @Autowired TestRestTemplate http;

@@ -21,6 +21,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -30,6 +31,7 @@ import org.springframework.test.context.TestPropertySource;
  * outage and recovers by itself, and every product event of the traffic is stored.
  */
 @PlatformTest
+@DirtiesContext
 @TestPropertySource(
     properties = {
       "reviewer.analytics.flush-interval=50ms",
