@@ -1,6 +1,8 @@
 package com.architectreviewer.jobs;
 
 import com.architectreviewer.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** {@code /api/v1/jobs}: status, progress events, cancellation and retry of the caller's jobs. */
 @RestController
+@Tag(name = "jobs", description = "Durable jobs: status, progress events, cancellation, retry")
 @RequestMapping("/api/v1/jobs")
 class JobController {
 
@@ -60,11 +63,16 @@ class JobController {
     }
   }
 
+  @Operation(
+      summary = "A job: state, progress 0-100, stage, attempts, error, resultUrl once succeeded")
   @GetMapping("/{id}")
   JobBody get(Caller caller, @PathVariable UUID id) {
     return JobBody.of(jobs.find(caller.tenantId(), id).orElseThrow(() -> new JobNotFound(id)));
   }
 
+  @Operation(
+      summary =
+          "Progress as Server-Sent Events (ids, Last-Event-ID resume, 15 s heartbeat comment, ends after the final state)")
   @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter events(
       Caller caller,
@@ -74,11 +82,15 @@ class JobController {
     return streams.open(caller.tenantId(), id, parseLastEventId(lastEventId));
   }
 
+  @Operation(
+      summary =
+          "Cancel: a queued job never starts, a running job stops at its next checkpoint (202)")
   @DeleteMapping("/{id}")
   ResponseEntity<JobBody> cancel(Caller caller, @PathVariable UUID id) {
     return ResponseEntity.accepted().body(JobBody.of(jobs.cancel(caller.tenantId(), id)));
   }
 
+  @Operation(summary = "Re-run a failed or cancelled job (202 + Location)")
   @PostMapping("/{id}/retry")
   ResponseEntity<JobBody> retry(Caller caller, @PathVariable UUID id) {
     var accepted = jobs.retry(caller.tenantId(), id);

@@ -4,6 +4,8 @@ import com.architectreviewer.jobs.Jobs;
 import com.architectreviewer.review.ReportFormats;
 import com.architectreviewer.review.Severity;
 import com.architectreviewer.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /api/v1/scans}: archive uploads, scan summaries, findings and SARIF. */
 @RestController
+@Tag(name = "scans", description = "Archive scans, scan summaries, findings and SARIF")
 @RequestMapping("/api/v1/scans")
 class ScanController {
 
@@ -43,6 +46,9 @@ class ScanController {
     this.jobs = jobs;
   }
 
+  @Operation(
+      summary =
+          "Scan an uploaded zip or tar.gz archive (multipart field 'file'; Idempotency-Key honoured): 202 + Location of the job")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Map<String, Object>> upload(
       Caller caller,
@@ -78,11 +84,13 @@ class ScanController {
     return ResponseEntity.accepted().location(URI.create(accepted.location())).body(body);
   }
 
+  @Operation(summary = "Scan summary: counts by severity, score (0-100), duration")
   @GetMapping("/{id}")
   ScanQueries.Summary summary(Caller caller, @PathVariable UUID id) {
     return queries.summary(caller.tenantId(), id).orElseThrow(() -> new ScanNotFound(id));
   }
 
+  @Operation(summary = "The scan as SARIF 2.1.0")
   @GetMapping(path = "/{id}/sarif", produces = ReportFormats.SARIF_MEDIA_TYPE)
   ResponseEntity<String> sarif(Caller caller, @PathVariable UUID id) {
     return ResponseEntity.ok()
@@ -93,6 +101,9 @@ class ScanController {
   /** A page of findings; {@code nextCursor} is null on the last page. */
   record FindingsPage(List<ScanQueries.FindingRow> items, String nextCursor) {}
 
+  @Operation(
+      summary =
+          "Findings, filtered by severity (comma-separated), rule and path prefix; cursor pagination")
   @GetMapping("/{id}/findings")
   FindingsPage findings(
       Caller caller,
