@@ -76,6 +76,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
+  FilterRegistrationBean<QueryStringFilter> queryString(ObjectMapper json) {
+    var registration = new FilterRegistrationBean<>(new QueryStringFilter(json));
+    registration.setOrder(BODY_LIMIT_ORDER - 1);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<BodyLimitFilter> bodyLimit(
       SecurityProperties properties, ObjectMapper json) {
     var registration =
