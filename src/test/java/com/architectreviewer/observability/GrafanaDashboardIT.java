@@ -11,6 +11,7 @@ import com.architectreviewer.jobs.NewJob;
 import com.architectreviewer.security.ApiKeys;
 import com.architectreviewer.security.Caller;
 import com.architectreviewer.testsupport.PlatformTest;
+import com.architectreviewer.testsupport.TestRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -36,6 +39,12 @@ import tools.jackson.databind.ObjectMapper;
 @PlatformTest
 @Import(GrafanaDashboardIT.NoopJob.class)
 class GrafanaDashboardIT {
+
+  @DynamicPropertySource
+  static void redis(DynamicPropertyRegistry registry) {
+    // The production topology: Redis present, so the KV, breaker and cache panels have data.
+    registry.add("REDIS_URL", () -> TestRedis.shared().url());
+  }
 
   private static final Path DASHBOARD = Path.of("deploy", "grafana", "reviewer.json");
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
