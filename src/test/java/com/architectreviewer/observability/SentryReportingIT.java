@@ -87,6 +87,7 @@ class SentryReportingIT {
     JsonNode event = events.getFirst();
     String raw = event.toString();
     assertThat(event.path("event_id").asString()).isEqualTo(errorId);
+    assertThat(event.path("release").asString()).startsWith("reviewer-").doesNotContain("@");
     assertThat(
             event.path("exception").path("values").get(0).path("stacktrace").path("frames").size())
         .isGreaterThan(3);
