@@ -43,8 +43,14 @@ final class TagVersions implements AutoCloseable {
   TagVersions(KeyValueStore kv, Duration checkEvery) {
     this.kv = kv;
     this.subscription = kv.subscribe(CHANNEL, this::received);
+    // The first check after one period: a new instance has nothing cached that could be stale, and
+    // a check racing
+    // the first reads would invalidate entries at an arbitrary moment.
     checker.scheduleWithFixedDelay(
-        this::compareWithShared, 0, checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+        this::compareWithShared,
+        checkEvery.toMillis(),
+        checkEvery.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   void listener(Listener listener) {
