@@ -2,6 +2,7 @@ package com.architectreviewer.portfolio;
 
 import com.architectreviewer.review.UrlGuard;
 import com.architectreviewer.review.UrlRefused;
+import com.architectreviewer.scan.SourcesProperties;
 import com.architectreviewer.security.InvalidInput;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -3,6 +3,7 @@ package com.architectreviewer.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectreviewer.scan.SourcesProperties;
 import com.architectreviewer.security.InvalidInput;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
