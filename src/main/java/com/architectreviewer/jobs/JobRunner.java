@@ -88,19 +88,7 @@ final class JobRunner {
       if (context.isCancelled()) {
         return cancelled(job);
       }
-      outcomes.write(
-          job.id(),
-          () ->
-              repository.finish(
-                  job.id(),
-                  job.attempt(),
-                  JobState.SUCCEEDED,
-                  "done",
-                  null,
-                  result,
-                  clock.instant()));
-      metrics.finished(job.kind(), "succeeded");
-      return new CompletionHandler.OnCompleteRemove<>();
+      return finish(job, JobState.SUCCEEDED, "done", null, result);
     } catch (JobCancelled e) {
       metrics.ran(job.kind(), Duration.between(started, clock.instant()));
       return cancelled(job);
@@ -159,35 +147,27 @@ final class JobRunner {
   }
 
   private CompletionHandler<Void> fail(ExecutionRepository.Claim.Started job, String message) {
-    outcomes.write(
-        job.id(),
-        () ->
-            repository.finish(
-                job.id(),
-                job.attempt(),
-                JobState.FAILED,
-                "failed",
-                message,
-                null,
-                clock.instant()));
-    metrics.finished(job.kind(), "failed");
-    return new CompletionHandler.OnCompleteRemove<>();
+    return finish(job, JobState.FAILED, "failed", message, null);
   }
 
   private CompletionHandler<Void> cancelled(ExecutionRepository.Claim.Started job) {
+    log.info("Job {} ({}) stopped: cancelled by the user", job.id(), job.kind());
+    return finish(job, JobState.CANCELLED, "cancelled", null, null);
+  }
+
+  /** Records the attempt's final state (one result per job) and removes the execution. */
+  private CompletionHandler<Void> finish(
+      ExecutionRepository.Claim.Started job,
+      JobState state,
+      String stage,
+      String error,
+      String result) {
     outcomes.write(
         job.id(),
         () ->
             repository.finish(
-                job.id(),
-                job.attempt(),
-                JobState.CANCELLED,
-                "cancelled",
-                null,
-                null,
-                clock.instant()));
-    metrics.finished(job.kind(), "cancelled");
-    log.info("Job {} ({}) stopped: cancelled by the user", job.id(), job.kind());
+                job.id(), job.attempt(), state, stage, error, result, clock.instant()));
+    metrics.finished(job.kind(), state.value());
     return new CompletionHandler.OnCompleteRemove<>();
   }
 
