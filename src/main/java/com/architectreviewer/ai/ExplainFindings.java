@@ -5,6 +5,7 @@ import com.architectreviewer.providers.ChatAnswer;
 import com.architectreviewer.providers.LlmGateway;
 import com.architectreviewer.providers.NoProviderConfigured;
 import com.architectreviewer.providers.Provider;
+import com.architectreviewer.scan.FindingLookup;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Service;
 @Service
 class ExplainFindings {
 
-  private final ScanFindings findings;
+  /** How many other findings of the scan go into the question as project context. */
+  static final int RELATED = 8;
+
+  private final FindingLookup findings;
   private final ExplanationCache cache;
   private final AiUsage usage;
   private final LlmGateway gateway;
@@ -25,7 +29,7 @@ class ExplainFindings {
   private final NonCriticalWrites analytics;
 
   ExplainFindings(
-      ScanFindings findings,
+      FindingLookup findings,
       ExplanationCache cache,
       AiUsage usage,
       LlmGateway gateway,
@@ -39,8 +43,10 @@ class ExplainFindings {
     this.analytics = analytics;
   }
 
-  Explanation explain(UUID tenantId, UUID keyId, FindingId id) {
-    FindingContext finding = findings.find(tenantId, id).orElseThrow(FindingNotFound::new);
+  Explanation explain(UUID tenantId, UUID keyId, UUID findingId) {
+    var stored = findings.find(tenantId, findingId).orElseThrow(FindingNotFound::new);
+    FindingContext finding =
+        FindingContext.of(stored, findings.sameScan(tenantId, stored, RELATED));
     var models = gateway.usable().stream().map(Provider::model).distinct().toList();
     if (models.isEmpty()) {
       throw new NoProviderConfigured();

@@ -1,5 +1,6 @@
 package com.architectreviewer.ai;
 
+import com.architectreviewer.scan.StoredFinding;
 import java.util.List;
 
 /**
@@ -19,4 +20,34 @@ record FindingContext(
     String fingerprint,
     String source,
     int filesScanned,
-    List<String> relatedFindings) {}
+    List<String> relatedFindings) {
+
+  /** The finding as the scan module stored it, with its neighbours as one line each. */
+  static FindingContext of(StoredFinding finding, List<StoredFinding> related) {
+    return new FindingContext(
+        finding.id().toString(),
+        finding.rule(),
+        finding.severity(),
+        finding.confidence(),
+        finding.file(),
+        finding.line(),
+        finding.message(),
+        finding.remediation(),
+        finding.snippet(),
+        finding.fingerprint(),
+        finding.scanSource(),
+        finding.scanFilesScanned(),
+        related.stream()
+            .map(other ->
+                other.rule()
+                    + " ("
+                    + other.severity()
+                    + ") "
+                    + other.file()
+                    + ":"
+                    + other.line()
+                    + " "
+                    + other.message())
+            .toList());
+  }
+}

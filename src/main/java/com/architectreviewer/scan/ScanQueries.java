@@ -22,7 +22,7 @@ class ScanQueries {
       "SELECT sarif FROM scans WHERE id = :id AND tenant_id = :tenantId";
   private static final String FINDINGS =
       """
-      SELECT f.position, f.rule, f.severity, f.confidence, f.file, f.line, f.start_column,
+      SELECT f.id, f.position, f.rule, f.severity, f.confidence, f.file, f.line, f.start_column,
              f.end_line, f.end_column, f.message, f.remediation, f.snippet, f.fingerprint
       FROM findings f JOIN scans s ON s.id = f.scan_id
       WHERE f.scan_id = :scanId AND s.tenant_id = :tenantId AND f.position > :after
@@ -53,8 +53,13 @@ class ScanQueries {
       long durationMs,
       OffsetDateTime createdAt) {}
 
-  /** A finding as the API shows it ({@code rule, severity, file, line, message} are fixed). */
+  /**
+   * A finding as the API shows it ({@code rule, severity, file, line, message} are fixed). {@code
+   * id} is the finding's stable id (what {@code POST /api/v1/findings/{id}/explain} takes); {@code
+   * position} is its place in the scan.
+   */
   record FindingRow(
+      UUID id,
       int position,
       String rule,
       String severity,
@@ -120,6 +125,7 @@ class ScanQueries {
         .param("limit", limit)
         .query((rs, row) ->
             new FindingRow(
+                rs.getObject("id", UUID.class),
                 rs.getInt("position"),
                 rs.getString("rule"),
                 rs.getString("severity"),

@@ -38,10 +38,10 @@ class ScanStore {
       """;
   private static final String INSERT_FINDING =
       """
-      INSERT INTO findings (scan_id, position, rule, severity, confidence, file, line,
+      INSERT INTO findings (id, scan_id, position, rule, severity, confidence, file, line,
                             start_column, end_line, end_column, message, remediation, snippet,
                             fingerprint)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """;
 
   private final JdbcClient jdbc;
@@ -127,6 +127,7 @@ class ScanStore {
     for (var f : findings) {
       rows.add(
           new Object[] {
+            UUID.randomUUID(),
             scanId,
             position++,
             f.rule(),

@@ -44,6 +44,9 @@ class ExplainApiIT {
   private String key;
   private UUID scan;
 
+  /** The scan's finding ids as GET /api/v1/scans/{id}/findings lists them, in scan order. */
+  private List<String> findings;
+
   @BeforeEach
   void tenantWithAScan() {
     stub.reset();
@@ -74,19 +77,22 @@ class ExplainApiIT {
                         9,
                         "await openai.chat.completions.create(body)",
                         "fp-" + UUID.randomUUID())));
+    findings = listedFindingIds(scan, key);
+    assertThat(findings).hasSize(2);
   }
 
   @Test
   void explainsAFindingWithSecretsRedactedBeforeTheyLeaveTheProcess() throws Exception {
     stub.always("primary", Reply.openAi("Create the PrismaClient once per process.", 700, 120));
 
-    var response = explain(scan + ":1", key);
+    var response = explain(findings.get(0), key);
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode body = json.readTree(response.body());
     assertThat(body.path("explanation").asString())
         .isEqualTo("Create the PrismaClient once per process.");
     assertThat(body.path("rule").asString()).isEqualTo("AR-DB-001");
+    assertThat(body.path("findingId").asString()).isEqualTo(findings.get(0));
     assertThat(body.path("provider").asString()).isEqualTo("primary");
     assertThat(body.path("model").asString()).isEqualTo("gpt-stub");
     assertThat(body.path("cached").asBoolean()).isFalse();
@@ -105,8 +111,8 @@ class ExplainApiIT {
   void askingTwiceIsServedFromTheCacheAndCostsNothing() throws Exception {
     stub.always("primary", Reply.openAi("Use a singleton.", 500, 100));
 
-    var first = json.readTree(explain(scan + ":1", key).body());
-    var second = json.readTree(explain(scan + ":1", key).body());
+    var first = json.readTree(explain(findings.get(0), key).body());
+    var second = json.readTree(explain(findings.get(0), key).body());
 
     assertThat(stub.received("primary")).hasSize(1);
     assertThat(second.path("cached").asBoolean()).isTrue();
@@ -122,8 +128,8 @@ class ExplainApiIT {
   void usageIsRecordedPerTenantAndProvider() {
     stub.always("primary", Reply.openAi("ok", 300, 50));
 
-    explain(scan + ":1", key);
-    explain(scan + ":2", key);
+    explain(findings.get(0), key);
+    explain(findings.get(1), key);
 
     var row =
         jdbc.sql(
@@ -159,8 +165,8 @@ class ExplainApiIT {
     // The test context's budget is 5,000 tokens a day.
     stub.always("primary", Reply.openAi("long answer", 4500, 800));
 
-    assertThat(explain(scan + ":1", key).statusCode()).isEqualTo(200);
-    var refused = explain(scan + ":2", key);
+    assertThat(explain(findings.get(0), key).statusCode()).isEqualTo(200);
+    var refused = explain(findings.get(1), key);
 
     assertThat(refused.statusCode()).isEqualTo(429);
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -169,7 +175,7 @@ class ExplainApiIT {
     assertThat(retryAfter).isBetween(1L, 86_400L);
     assertThat(stub.received("primary")).hasSize(1);
     // a cached answer stays free beyond the budget
-    assertThat(explain(scan + ":1", key).statusCode()).isEqualTo(200);
+    assertThat(explain(findings.get(0), key).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -177,7 +183,7 @@ class ExplainApiIT {
     String otherKey =
         apiKeys.createKey(apiKeys.ensureTenant("ai-other-" + UUID.randomUUID()), Caller.Role.ADMIN);
 
-    var response = explain(scan + ":1", otherKey);
+    var response = explain(findings.get(0), otherKey);
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("/problems/not-found");
@@ -185,11 +191,27 @@ class ExplainApiIT {
   }
 
   @Test
-  void aMalformedFindingIdIsAValidationProblem() {
-    var response = explain("not-a-finding", key);
+  void anUnknownFindingIdIsNotFound() {
+    var response = explain(UUID.randomUUID().toString(), key);
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("/problems/validation").contains("<scanId>:<position>");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("/problems/not-found");
+    assertThat(stub.received("primary")).isEmpty();
+  }
+
+  @Test
+  void aMalformedFindingIdIsAValidationProblem() {
+    // the old "<scanId>:<position>" form is no finding id any more
+    for (String id : List.of("not-a-finding", scan + ":1", "1234", scan + "0")) {
+      var response = explain(id, key);
+
+      assertThat(response.statusCode()).as(id).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(response.body()).contains("/problems/validation").contains("finding id");
+    }
+    assertThat(stub.received("primary")).isEmpty();
   }
 
   @Test
@@ -197,7 +219,7 @@ class ExplainApiIT {
     stub.always("primary", Reply.status(500));
     stub.always("secondary", Reply.anthropic("Answer from the fallback.", 200, 40));
 
-    var response = explain(scan + ":1", key);
+    var response = explain(findings.get(0), key);
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode body = json.readTree(response.body());
@@ -211,7 +233,7 @@ class ExplainApiIT {
     stub.always("primary", Reply.malformed());
     stub.always("secondary", Reply.status(503));
 
-    var response = explain(scan + ":1", key);
+    var response = explain(findings.get(0), key);
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.body()).contains("/problems/provider-unavailable");
@@ -222,11 +244,11 @@ class ExplainApiIT {
   void theStrictAiRateLimitApplies() {
     stub.always("primary", Reply.openAi("ok", 10, 10));
 
-    var first = explain(scan + ":1", key);
+    var first = explain(findings.get(0), key);
     assertThat(first.headers().firstValue("RateLimit-Policy").orElse("")).contains("ai-minute");
     int status = first.statusCode();
     for (int i = 0; i < 12 && status != 429; i++) {
-      status = explain(scan + ":1", key).statusCode();
+      status = explain(findings.get(0), key).statusCode();
     }
 
     assertThat(status).isEqualTo(429);
@@ -240,7 +262,7 @@ class ExplainApiIT {
       setEnabled(admin, "primary", "openai-chat", 1, false);
       setEnabled(admin, "secondary", "anthropic-messages", 2, false);
 
-      var response = explain(scan + ":1", key);
+      var response = explain(findings.get(0), key);
 
       assertThat(response.statusCode()).isEqualTo(503);
       assertThat(response.body())
@@ -277,6 +299,25 @@ class ExplainApiIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  private List<String> listedFindingIds(UUID scanId, String apiKey) {
+    try {
+      var response =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://127.0.0.1:" + port + "/api/v1/scans/" + scanId + "/findings"))
+                  .header("Authorization", "Bearer " + apiKey)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      var ids = new java.util.ArrayList<String>();
+      json.readTree(response.body()).path("items").forEach(i -> ids.add(i.path("id").asString()));
+      return ids;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private HttpResponse<String> explain(String findingId, String apiKey) {

@@ -14,7 +14,10 @@ record StoredFindings(JdbcClient jdbc) {
   record Row(
       String rule, String severity, String file, int line, String snippet, String fingerprint) {}
 
-  /** Stores a scan for the tenant; returns its id. Finding ids are {@code <scanId>:<position>}. */
+  /**
+   * Stores a scan for the tenant; returns its id. The findings get their ids from the database, as
+   * the API lists them.
+   */
   UUID scan(UUID tenantId, List<Row> rows) {
     UUID jobId = UUID.randomUUID();
     UUID scanId = UUID.randomUUID();

@@ -123,7 +123,17 @@ class ScanIT {
     for (String severity : new String[] {"critical", "high", "medium", "low", "info"}) {
       total += scan.path("counts").path(severity).asInt();
     }
-    assertThat(body(get(scanUrl + "/findings?limit=200", key)).path("items")).hasSize(total);
+    JsonNode everything = body(get(scanUrl + "/findings?limit=200", key)).path("items");
+    assertThat(everything).hasSize(total);
+    // every finding has its own id, and the same one on every read
+    var ids = new java.util.ArrayList<String>();
+    everything.forEach(item -> ids.add(item.path("id").asString()));
+    assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> UUID.fromString(id));
+    var again = new java.util.ArrayList<String>();
+    body(get(scanUrl + "/findings?limit=200", key))
+        .path("items")
+        .forEach(item -> again.add(item.path("id").asString()));
+    assertThat(again).isEqualTo(ids);
     assertThat(total).isGreaterThanOrEqualTo(2);
     assertThat(scan.path("score").asInt()).isBetween(0, 99);
     assertThat(scan.path("filesScanned").asInt()).isGreaterThan(3);
@@ -132,7 +142,7 @@ class ScanIT {
     JsonNode all = body(get(scanUrl + "/findings?rule=AR-DB-001", key));
     assertThat(all.path("items")).hasSize(2);
     JsonNode first = all.path("items").get(0);
-    for (String field : new String[] {"rule", "severity", "file", "line", "message"}) {
+    for (String field : new String[] {"id", "rule", "severity", "file", "line", "message"}) {
       assertThat(first.has(field)).as(field).isTrue();
     }
     String severity = first.path("severity").asString();
