@@ -131,7 +131,11 @@ final class AdminCommand implements Runnable {
   @Command(
       name = "revoke-key",
       mixinStandardHelpOptions = true,
-      description = "Revokes the key with this prefix (the 8 hex digits after 'rvw_').")
+      description = {
+        "Revokes the key with this prefix (the 8 hex digits after 'rvw_').",
+        "Running instances sharing REDIS_URL refuse it at once; others within"
+            + " reviewer.security.key-cache.ttl (default 30s)."
+      })
   static final class RevokeKey implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

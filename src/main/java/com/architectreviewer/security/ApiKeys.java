@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +47,17 @@ public class ApiKeys {
   private static final HexFormat HEX = HexFormat.of();
 
   private final JdbcClient jdbc;
+  private final KeyCache cache;
 
+  /** Without a cache: every authentication asks the database (tools and tests). */
   public ApiKeys(JdbcClient jdbc) {
+    this(jdbc, KeyCache.disabled());
+  }
+
+  @Autowired
+  ApiKeys(JdbcClient jdbc, KeyCache cache) {
     this.jdbc = jdbc;
+    this.cache = cache;
   }
 
   /** Creates the tenant if it does not exist and returns its id. */
@@ -73,13 +82,20 @@ public class ApiKeys {
     return key;
   }
 
-  /** The caller behind a presented key, if the key exists, matches and is not revoked. */
+  /**
+   * The caller behind a presented key, if the key exists, matches and is not revoked: from the
+   * {@link KeyCache} while it trusts the key, else from the database.
+   */
   public Optional<Caller> authenticate(String presented) {
     String prefix = prefixOf(presented);
     if (prefix == null) {
       return Optional.empty();
     }
     byte[] presentedHash = sha256(presented);
+    return cache.lookup(HEX.formatHex(presentedHash), () -> find(prefix, presentedHash));
+  }
+
+  private Optional<Caller> find(String prefix, byte[] presentedHash) {
     return jdbc.sql(FIND_BY_PREFIX)
         .param("prefix", prefix)
         .query((rs, row) ->

@@ -25,13 +25,16 @@ public class KeyAdministration {
   private static final String REVOKE =
       """
       UPDATE api_keys SET revoked_at = now() WHERE prefix = :prefix AND revoked_at IS NULL
+      RETURNING id
       """;
   private static final String ANY_KEY = "SELECT EXISTS (SELECT 1 FROM api_keys)";
 
   private final JdbcClient jdbc;
+  private final KeyCache cache;
 
-  KeyAdministration(JdbcClient jdbc) {
+  KeyAdministration(JdbcClient jdbc, KeyCache cache) {
     this.jdbc = jdbc;
+    this.cache = cache;
   }
 
   /** One row of {@code reviewer admin list-keys}; never the key or its hash. */
@@ -70,9 +73,15 @@ public class KeyAdministration {
         .list();
   }
 
-  /** Revokes the key with this prefix; false when there is no such active key. */
+  /**
+   * Revokes the key with this prefix; false when there is no such active key. The key stops working
+   * at once in this process and in every instance sharing Redis, elsewhere within {@code
+   * reviewer.security.key-cache.ttl}.
+   */
   public boolean revoke(String prefix) {
-    return jdbc.sql(REVOKE).param("prefix", prefix).update() == 1;
+    Optional<UUID> revoked = jdbc.sql(REVOKE).param("prefix", prefix).query(UUID.class).optional();
+    revoked.ifPresent(cache::revoked);
+    return revoked.isPresent();
   }
 
   public boolean anyKeyExists() {

@@ -1,6 +1,8 @@
 package com.architectreviewer.security;
 
+import com.architectreviewer.kv.KeyValueStore;
 import com.architectreviewer.kv.SharedRedis;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -64,6 +66,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
         limits.redisTimeout(),
         limits.redisRetryAfter(),
         meters.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  @Bean(destroyMethod = "close")
+  KeyCache keyCache(SecurityProperties properties, KeyValueStore kv, MeterRegistry meters) {
+    return new KeyCache(properties.keyCache(), kv, meters, Ticker.systemTicker(), true);
   }
 
   @Bean(destroyMethod = "close")

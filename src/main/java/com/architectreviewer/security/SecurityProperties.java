@@ -11,10 +11,14 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimits the token-bucket policies
  * @param keyUsageFlushInterval how often the {@code last_used_at} of used API keys is written, in
  *     one batch, off the request path
+ * @param keyCache the in-process cache of authenticated API keys
  */
 @ConfigurationProperties("reviewer.security")
 record SecurityProperties(
-    DataSize maxJsonBody, RateLimits rateLimits, Duration keyUsageFlushInterval) {
+    DataSize maxJsonBody,
+    RateLimits rateLimits,
+    Duration keyUsageFlushInterval,
+    KeyCacheSettings keyCache) {
 
   static final DataSize DEFAULT_MAX_JSON_BODY = DataSize.ofMegabytes(1);
   static final Duration DEFAULT_KEY_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(10);
@@ -22,6 +26,7 @@ record SecurityProperties(
   SecurityProperties {
     maxJsonBody = maxJsonBody == null ? DEFAULT_MAX_JSON_BODY : maxJsonBody;
     rateLimits = rateLimits == null ? RateLimits.defaults() : rateLimits;
+    keyCache = keyCache == null ? KeyCacheSettings.defaults() : keyCache;
     keyUsageFlushInterval =
         keyUsageFlushInterval == null ? DEFAULT_KEY_USAGE_FLUSH_INTERVAL : keyUsageFlushInterval;
     if (maxJsonBody.toBytes() <= 0) {
@@ -35,7 +40,46 @@ record SecurityProperties(
   }
 
   static SecurityProperties defaults() {
-    return new SecurityProperties(null, null, null);
+    return new SecurityProperties(null, null, null, null);
+  }
+
+  /**
+   * The API-key cache ({@code reviewer.security.key-cache.*}).
+   *
+   * @param ttl how long an authenticated key is trusted without asking the database; a key revoked
+   *     on another instance that does not share Redis stops working within this time
+   * @param staleIfError how much longer a cached key keeps working while the database is
+   *     unreachable (0: not at all)
+   * @param maxSize most keys kept; unknown keys are never cached
+   */
+  record KeyCacheSettings(Duration ttl, Duration staleIfError, Integer maxSize) {
+
+    static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
+    static final Duration MAX_TTL = Duration.ofMinutes(10);
+    static final Duration DEFAULT_STALE_IF_ERROR = Duration.ofMinutes(5);
+    static final int DEFAULT_MAX_SIZE = 10_000;
+
+    KeyCacheSettings {
+      ttl = ttl == null ? DEFAULT_TTL : ttl;
+      staleIfError = staleIfError == null ? DEFAULT_STALE_IF_ERROR : staleIfError;
+      maxSize = maxSize == null ? DEFAULT_MAX_SIZE : maxSize;
+      if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
+        throw new IllegalArgumentException(
+            "reviewer.security.key-cache.ttl must be between 1ms and 10m, e.g. 30s");
+      }
+      if (staleIfError.isNegative()) {
+        throw new IllegalArgumentException(
+            "reviewer.security.key-cache.stale-if-error must not be negative, e.g. 5m or 0s");
+      }
+      if (maxSize < 1) {
+        throw new IllegalArgumentException(
+            "reviewer.security.key-cache.max-size must be at least 1, e.g. 10000");
+      }
+    }
+
+    static KeyCacheSettings defaults() {
+      return new KeyCacheSettings(null, null, null);
+    }
   }
 
   /**
