@@ -122,15 +122,23 @@ class AnalyticsConfiguration {
     return buffer;
   }
 
+  /** The security module's {@code KeyUsage}: {@code last_used_at} as a non-critical write. */
+  @Bean
+  KeyUsageRecorder keyUsageRecorder(Clock clock, AnalyticsProperties properties) {
+    return new KeyUsageRecorder(clock, properties.keyUsageInterval());
+  }
+
   @Bean(destroyMethod = "close")
   WritePump writePump(
       GuardedWriter writer,
       WriteBuffer buffer,
+      KeyUsageRecorder keyUsage,
       AnalyticsMetrics metrics,
       AnalyticsProperties properties) {
     return new WritePump(
         writer,
         buffer,
+        keyUsage,
         metrics,
         properties.stagingCapacity(),
         properties.batchSize(),

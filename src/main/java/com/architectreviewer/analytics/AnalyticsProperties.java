@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     timeout, since a non-critical write holding a connection that long starves user requests
  * @param writeTimeout statement and lock timeout of one batch; default: half the pool timeout
  * @param openFor how long the breaker stays open before it lets two probe batches through
+ * @param keyUsageInterval how often the API keys used meanwhile get their {@code last_used_at}
+ *     written (one write per key, the latest use)
  */
 @ConfigurationProperties("reviewer.analytics")
 record AnalyticsProperties(
@@ -26,7 +28,8 @@ record AnalyticsProperties(
     Duration flushInterval,
     Duration slowCall,
     Duration writeTimeout,
-    Duration openFor) {
+    Duration openFor,
+    Duration keyUsageInterval) {
 
   static final int DEFAULT_MAX_CONNECTIONS = 2;
   static final int DEFAULT_BUFFER_CAPACITY = 100_000;
@@ -34,6 +37,7 @@ record AnalyticsProperties(
   static final int DEFAULT_BATCH_SIZE = 500;
   static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
   static final Duration DEFAULT_OPEN_FOR = Duration.ofSeconds(5);
+  static final Duration DEFAULT_KEY_USAGE_INTERVAL = Duration.ofSeconds(10);
 
   AnalyticsProperties {
     maxConnections = maxConnections == null ? DEFAULT_MAX_CONNECTIONS : maxConnections;
@@ -42,6 +46,11 @@ record AnalyticsProperties(
     batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
     flushInterval = flushInterval == null ? DEFAULT_FLUSH_INTERVAL : flushInterval;
     openFor = openFor == null ? DEFAULT_OPEN_FOR : openFor;
+    keyUsageInterval = keyUsageInterval == null ? DEFAULT_KEY_USAGE_INTERVAL : keyUsageInterval;
+    if (keyUsageInterval.isNegative() || keyUsageInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "reviewer.analytics.key-usage-interval must be positive, e.g. 10s");
+    }
     if (maxConnections < 1 || maxConnections > 2) {
       throw new IllegalArgumentException(
           "reviewer.analytics.max-connections must be 1 or 2: non-critical writes never hold more");

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Writes a batch of non-critical writes in one short transaction, behind a bulkhead (at most two
- * connections) and a circuit breaker (slow or failing writes open it). It never waits: when the
- * bulkhead is full, the breaker open or the pool has waiters, it answers {@code false} at once and
- * the caller buffers the batch.
+ * Writes a batch of non-critical writes (events, audit entries, API-key {@code last_used_at}) in
+ * one short transaction, behind a bulkhead (at most two connections) and a circuit breaker (slow or
+ * failing writes open it). It never waits: when the bulkhead is full, the breaker open or the pool
+ * has waiters, it answers {@code false} at once and the caller buffers the batch.
  */
 final class GuardedWriter {
 
@@ -33,6 +34,18 @@ final class GuardedWriter {
       INSERT INTO audit_entries (write_id, tenant_id, key_id, action, target, attributes, occurred_at)
       VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)
       ON CONFLICT (write_id) DO NOTHING
+      """;
+
+  /**
+   * {@code last_used_at} of every key in the batch in one statement; a time never moves backwards,
+   * and a key used several times in the batch (the buffer may hold several uses) gets the latest.
+   */
+  private static final String TOUCH_KEYS =
+      """
+      UPDATE api_keys k SET last_used_at = GREATEST(k.last_used_at, u.used_at)
+      FROM (SELECT id, to_timestamp(max(at_millis) / 1000.0) AS used_at
+            FROM unnest(?::uuid[], ?::bigint[]) AS t(id, at_millis) GROUP BY id) u
+      WHERE k.id = u.id
       """;
 
   private final JdbcTemplate jdbc;
@@ -109,6 +122,23 @@ final class GuardedWriter {
     jdbc.execute("SET LOCAL lock_timeout = " + timeoutMillis);
     var events = batch.stream().filter(w -> PendingWrite.EVENT.equals(w.type())).toList();
     var audits = batch.stream().filter(w -> PendingWrite.AUDIT.equals(w.type())).toList();
+    var keyUses = batch.stream().filter(w -> PendingWrite.KEY_USED.equals(w.type())).toList();
+    if (!keyUses.isEmpty()) {
+      jdbc.update(
+          TOUCH_KEYS,
+          statement -> {
+            var connection = statement.getConnection();
+            statement.setArray(
+                1,
+                connection.createArrayOf(
+                    "uuid", keyUses.stream().map(PendingWrite::keyId).toArray(UUID[]::new)));
+            statement.setArray(
+                2,
+                connection.createArrayOf(
+                    "int8",
+                    keyUses.stream().map(PendingWrite::occurredAtMillis).toArray(Long[]::new)));
+          });
+    }
     if (!events.isEmpty()) {
       jdbc.batchUpdate(
           INSERT_EVENT,

@@ -24,6 +24,7 @@ final class WritePump implements AutoCloseable {
   private final BlockingQueue<PendingWrite> staging;
   private final GuardedWriter writer;
   private final WriteBuffer buffer;
+  private final KeyUsageRecorder keyUsage;
   private final AnalyticsMetrics metrics;
   private final int batchSize;
   private final ScheduledExecutorService thread =
@@ -33,6 +34,7 @@ final class WritePump implements AutoCloseable {
   WritePump(
       GuardedWriter writer,
       WriteBuffer buffer,
+      KeyUsageRecorder keyUsage,
       AnalyticsMetrics metrics,
       int stagingCapacity,
       int batchSize,
@@ -40,6 +42,7 @@ final class WritePump implements AutoCloseable {
     this.staging = new ArrayBlockingQueue<>(stagingCapacity);
     this.writer = writer;
     this.buffer = buffer;
+    this.keyUsage = keyUsage;
     this.metrics = metrics;
     this.batchSize = batchSize;
     thread.scheduleWithFixedDelay(
@@ -59,6 +62,7 @@ final class WritePump implements AutoCloseable {
   }
 
   void runOnce() {
+    keyUsage.due().forEach(this::submit);
     for (var batch = nextStaged(); !batch.isEmpty(); batch = nextStaged()) {
       if (writer.tryWrite(batch)) {
         metrics.written.increment(batch.size());
@@ -104,9 +108,15 @@ final class WritePump implements AutoCloseable {
     thread.shutdown();
     try {
       thread.awaitTermination(5, TimeUnit.SECONDS);
-      // Hand what is still queued to the buffer (shared when Redis is up) rather than lose it.
+      // One last try at the database; what it does not take goes to the buffer (shared when Redis
+      // is up) rather than being lost.
+      keyUsage.drain().forEach(this::submit);
       for (var batch = nextStaged(); !batch.isEmpty(); batch = nextStaged()) {
-        buffer.add(batch);
+        if (writer.tryWrite(batch)) {
+          metrics.written.increment(batch.size());
+        } else {
+          buffer.add(batch);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -3,9 +3,11 @@ package com.architectreviewer.security;
 import java.util.UUID;
 
 /**
- * Notes that an API key was used; the {@code last_used_at} write happens later, off the request.
+ * Where the authentication filter reports that an API key was used. The implementation (the
+ * analytics module's non-critical writes) must only note it in memory and return: {@code
+ * last_used_at} is written later, in batches, off the request path, and never fails a request.
  */
-interface KeyUsage {
+public interface KeyUsage {
 
   void used(UUID keyId);
 }

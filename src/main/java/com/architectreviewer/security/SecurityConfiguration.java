@@ -5,7 +5,6 @@ import com.architectreviewer.kv.SharedRedis;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.RequestAttributes;
@@ -73,15 +71,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
     return new KeyCache(properties.keyCache(), kv, meters, Ticker.systemTicker(), true);
   }
 
-  @Bean(destroyMethod = "close")
-  BatchedKeyUsage keyUsage(
-      JdbcTemplate jdbc, SecurityProperties properties, ObjectProvider<Clock> clock) {
-    return new BatchedKeyUsage(
-        new JdbcKeyUsageWriter(jdbc),
-        clock.getIfAvailable(Clock::systemUTC),
-        properties.keyUsageFlushInterval());
-  }
-
   @Bean
   FilterRegistrationBean<QueryStringFilter> queryString(ObjectMapper json) {
     var registration = new FilterRegistrationBean<>(new QueryStringFilter(json));
@@ -104,7 +93,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
       ObjectMapper json,
       RateLimiter limiter,
       RateLimitRoutes routes,
-      BatchedKeyUsage usage,
+      KeyUsage usage,
       BrowserSessions sessions) {
     var registration =
         new FilterRegistrationBean<>(

@@ -9,38 +9,25 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxJsonBody largest accepted non-multipart request body; larger ones get 413
  * @param rateLimits the token-bucket policies
- * @param keyUsageFlushInterval how often the {@code last_used_at} of used API keys is written, in
- *     one batch, off the request path
  * @param keyCache the in-process cache of authenticated API keys
  */
 @ConfigurationProperties("reviewer.security")
-record SecurityProperties(
-    DataSize maxJsonBody,
-    RateLimits rateLimits,
-    Duration keyUsageFlushInterval,
-    KeyCacheSettings keyCache) {
+record SecurityProperties(DataSize maxJsonBody, RateLimits rateLimits, KeyCacheSettings keyCache) {
 
   static final DataSize DEFAULT_MAX_JSON_BODY = DataSize.ofMegabytes(1);
-  static final Duration DEFAULT_KEY_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(10);
 
   SecurityProperties {
     maxJsonBody = maxJsonBody == null ? DEFAULT_MAX_JSON_BODY : maxJsonBody;
     rateLimits = rateLimits == null ? RateLimits.defaults() : rateLimits;
     keyCache = keyCache == null ? KeyCacheSettings.defaults() : keyCache;
-    keyUsageFlushInterval =
-        keyUsageFlushInterval == null ? DEFAULT_KEY_USAGE_FLUSH_INTERVAL : keyUsageFlushInterval;
     if (maxJsonBody.toBytes() <= 0) {
       throw new IllegalArgumentException(
           "reviewer.security.max-json-body must be positive, e.g. 1MB");
     }
-    if (keyUsageFlushInterval.isNegative() || keyUsageFlushInterval.isZero()) {
-      throw new IllegalArgumentException(
-          "reviewer.security.key-usage-flush-interval must be positive, e.g. 10s");
-    }
   }
 
   static SecurityProperties defaults() {
-    return new SecurityProperties(null, null, null, null);
+    return new SecurityProperties(null, null, null);
   }
 
   /**

@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
       "reviewer.security.rate-limits.general.quota=1000000",
       "reviewer.security.rate-limits.scans.quota=1000000",
       "reviewer.security.rate-limits.unauthenticated.quota=1000000",
-      "reviewer.security.key-usage-flush-interval=200ms",
+      "reviewer.analytics.key-usage-interval=200ms",
       "reviewer.sources.allowed-paths=${user.dir}/target/allowed-sources"
     })
 public @interface ApiPlatformTest {
