@@ -116,7 +116,8 @@ class TenantIsolationIT {
         .contains(
             "GET /api/v1/repositories/{id}",
             "DELETE /api/v1/repositories/{id}",
-            "POST /api/v1/repositories/{id}/scans");
+            "POST /api/v1/repositories/{id}/scans",
+            "GET /api/v1/repositories/{id}/scans");
     assertThat(intruder.get("/api/v1/repositories").body())
         .doesNotContain(repositoryId)
         .doesNotContain("secret-app");
