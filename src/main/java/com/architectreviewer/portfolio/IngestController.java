@@ -1,6 +1,7 @@
 package com.architectreviewer.portfolio;
 
 import com.architectreviewer.jobs.JobAccepted;
+import com.architectreviewer.jobs.JobView;
 import com.architectreviewer.jobs.Jobs;
 import com.architectreviewer.jobs.NewJob;
 import com.architectreviewer.security.Caller;
@@ -31,7 +32,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * {@code POST /api/v1/portfolio/ingest} (JSON or YAML manifest) → 202 + the ingest job; {@code GET
- * /api/v1/portfolio/ingests/{jobId}} → each repository's outcome.
+ * /api/v1/portfolio/ingests/{jobId}} → each repository's outcome, with its scan job's live state,
+ * progress and stage.
  */
 @RestController
 class IngestController {
@@ -100,7 +102,10 @@ class IngestController {
     if (job.isEmpty()) {
       throw new ResourceNotFound("Ingest");
     }
-    List<IngestOutcome> outcomes = store.find(caller.tenantId(), jobId).orElse(List.of());
+    List<IngestProgress> outcomes =
+        store.find(caller.tenantId(), jobId).orElse(List.of()).stream()
+            .map(o -> IngestProgress.of(o, live(caller, o)))
+            .toList();
     return Map.of(
         "jobId",
         jobId,
@@ -110,6 +115,13 @@ class IngestController {
         job.get().progress(),
         "repositories",
         outcomes);
+  }
+
+  /** The child scan job as it is now (the stored outcome may be older), or null when none. */
+  private JobView live(Caller caller, IngestOutcome outcome) {
+    return outcome.scanJobId() == null
+        ? null
+        : jobs.find(caller.tenantId(), outcome.scanJobId()).orElse(null);
   }
 
   ResponseEntity<Map<String, Object>> accept(
