@@ -84,7 +84,8 @@ const pages = {
     const { body: repo } = await api(`/api/v1/repositories/${id}`);
     document.getElementById("repo-name").textContent = repo.name;
     document.getElementById("repo-source").textContent = repo.url || repo.path || "";
-    if (repo.latestScan) document.getElementById("latest").textContent = `Findings: ${counts(repo.latestScan)}`;
+    await scanHistory.load(id);
+    document.getElementById("history-more").addEventListener("click", () => scanHistory.more().catch(showProblem));
     document.getElementById("scan-now").addEventListener("click", async event => {
       const button = event.target;
       button.disabled = true;
@@ -128,40 +129,212 @@ const pages = {
       try {
         let result;
         if (form.manifest.files.length) {
-          const data = new FormData();
-          data.append("manifest", form.manifest.files[0]);
-          result = await api("/api/v1/portfolio/ingest", { method: "POST", body: data });
+          // The API takes the manifest itself as the body: JSON or YAML, by its content type.
+          const file = form.manifest.files[0];
+          const text = await file.text();
+          const json = /\.json$/i.test(file.name) || text.trimStart().startsWith("{");
+          result = await api("/api/v1/portfolio/ingest", { method: "POST", body: text,
+            headers: { "Content-Type": json ? "application/json" : "application/yaml" } });
         } else {
           const urls = form.urls.value.split(/\s+/).filter(Boolean);
           result = await api("/api/v1/portfolio/ingest", { method: "POST", json: { urls } });
         }
         document.getElementById("ingest-progress").hidden = false;
-        followInto(result.response.headers.get("Location"), "ingest-bar", "ingest-label", button);
+        const location = result.response.headers.get("Location");
+        followInto(location, "ingest-bar", "ingest-label", button);
+        followChildren(location.split("/").pop()).catch(showProblem);
       } catch (e) { showProblem(e); button.disabled = false; }
     });
   },
 
   async providers() {
-    const { body } = await api("/api/v1/providers");
-    const items = body.items || body.providers || body || [];
-    document.querySelector("#providers tbody").replaceChildren(...items.map(p => el("tr", {},
-      el("td", { text: p.name }), el("td", { text: p.apiStyle || p.style || "" }), el("td", { text: p.model || "" }),
-      el("td", { text: `${p.inputPricePer1k ?? p.priceInputPer1k ?? "?"} / ${p.outputPricePer1k ?? p.priceOutputPer1k ?? "?"}` }),
-      el("td", { text: p.enabled ? "yes" : "no" }))));
+    const admin = document.body.dataset.admin === "true";
+    const tbody = document.querySelector("#providers tbody");
+    let providers = [];
+    async function load() {
+      const { body } = await api("/api/v1/providers");
+      providers = body.providers || body.items || [];
+      tbody.replaceChildren(...providers.map(p => el("tr", { "data-provider": p.name },
+        el("td", { text: p.name }), el("td", { text: p.apiStyle || "" }), el("td", { class: "provider-model", text: p.model || "" }),
+        el("td", { text: `${p.inputPricePer1k ?? "?"} / ${p.outputPricePer1k ?? "?"}` }),
+        el("td", { text: `${p.requestsPerMinute ?? "?"} / min, ${p.maxOutputTokens ?? "?"} tokens` }),
+        el("td", { class: "provider-enabled", text: p.enabled ? "yes" : "no" }),
+        el("td", { text: p.circuit || "" }),
+        admin ? el("td", {}, el("button", { type: "button", class: "edit-provider secondary", "data-name": p.name },
+          "Edit", el("span", { class: "visually-hidden", text: ` ${p.name}` }))) : "")));
+      document.getElementById("no-providers").hidden = providers.length > 0;
+    }
+    await load();
+    if (!admin) return;
+    const section = document.getElementById("provider-editor");
+    const form = document.getElementById("provider-form");
+    const saved = document.getElementById("provider-saved");
+    let editing = null;
+    const fields = ["apiStyle", "baseUrl", "model", "inputPricePer1k", "outputPricePer1k",
+      "maxOutputTokens", "requestsPerMinute", "priority"];
+    tbody.addEventListener("click", event => {
+      const button = event.target.closest("button.edit-provider");
+      if (!button) return;
+      const p = providers.find(x => x.name === button.dataset.name);
+      if (!p) return;
+      editing = p.name;
+      document.getElementById("editor-name").textContent = p.name;
+      form.enabled.checked = !!p.enabled;
+      for (const name of fields) form[name].value = p[name] ?? "";
+      clearFieldErrors(form);
+      saved.textContent = "";
+      section.hidden = false;
+      form.model.focus();
+    });
+    document.getElementById("provider-cancel").addEventListener("click", () => { section.hidden = true; editing = null; });
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      if (!editing) return;
+      clearFieldErrors(form);
+      saved.textContent = "";
+      const number = name => form[name].value.trim() === "" ? null : Number(form[name].value);
+      const json = {
+        enabled: form.enabled.checked,
+        apiStyle: form.apiStyle.value,
+        baseUrl: form.baseUrl.value.trim(),
+        model: form.model.value.trim(),
+        inputPricePer1k: number("inputPricePer1k"),
+        outputPricePer1k: number("outputPricePer1k"),
+        maxOutputTokens: number("maxOutputTokens"),
+        requestsPerMinute: number("requestsPerMinute"),
+        priority: number("priority"),
+      };
+      const button = document.getElementById("provider-save");
+      button.disabled = true;
+      try {
+        await api(`/api/v1/providers/${encodeURIComponent(editing)}`, { method: "PUT", json });
+        saved.textContent = `Saved ${editing}.`;
+        await load();
+      } catch (e) {
+        if (!showFieldErrors(form, e)) showProblem(e);
+      } finally { button.disabled = false; }
+    });
   },
 
   async status() {
     if (document.body.dataset.admin !== "true") return;
-    const { body } = await api("/api/v1/stats");
-    const list = document.getElementById("stats");
-    const flat = Object.entries(body).flatMap(([k, v]) =>
-      v && typeof v === "object" ? Object.entries(v).map(([k2, v2]) => [`${k}.${k2}`, v2]) : [[k, v]]);
-    list.replaceChildren(...flat.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: JSON.stringify(v) })]));
+    const render = async () => {
+      const [{ body: stats }, providers] = await Promise.all([
+        api("/api/v1/stats"),
+        api("/api/v1/providers").then(r => r.body.providers || []).catch(() => []),
+      ]);
+      const known = value => value === null || value === undefined ? "not reported" : String(value);
+      const pool = stats.pool || {};
+      const rows = [
+        ["stat-active-users", "Active users", `${stats.activeUsers} in the last ${Math.round(stats.activeWindowSeconds / 60)} min`],
+        ["stat-queue-depth", "Queue depth", `${known(stats.queueDepth)} jobs waiting`],
+        ["stat-pool", "Database pool", `${known(pool.active)} active, ${known(pool.idle)} idle, ${known(pool.pending)} waiting, ${known(pool.max)} max`],
+        ["stat-breaker-analytics", "Breaker: analytics writes", `${stats.nonCriticalWrites?.breaker ?? "unknown"} (${stats.nonCriticalWrites?.buffered ?? 0} buffered, ${stats.nonCriticalWrites?.queued ?? 0} queued)`],
+        ...providers.map(p => [`stat-breaker-provider-${p.name}`, `Breaker: provider ${p.name}`, p.circuit || "unknown"]),
+      ];
+      document.getElementById("stats").replaceChildren(...rows.flatMap(([id, label, value]) =>
+        [el("dt", { text: label }), el("dd", { id, text: value })]));
+      document.getElementById("stats-updated").textContent = `Updated ${when(new Date().toISOString())}`;
+    };
+    document.getElementById("stats-refresh").addEventListener("click", () => render().catch(showProblem));
+    await render();
   },
 };
 
+/** The repository page's scan history: newest first, a page at a time, reloaded after a scan. */
+const scanHistory = {
+  id: null,
+  cursor: null,
+  async load(id) {
+    this.id = id;
+    this.cursor = null;
+    document.querySelector("#history tbody").replaceChildren();
+    await this.more();
+  },
+  async more() {
+    const params = new URLSearchParams({ limit: "20" });
+    if (this.cursor) params.set("cursor", this.cursor);
+    const { body } = await api(`/api/v1/repositories/${this.id}/scans?${params}`);
+    const tbody = document.querySelector("#history tbody");
+    tbody.append(...(body.items || []).map(scan => {
+      const scanId = scan.id;
+      return el("tr", { "data-scan-id": scanId },
+        el("td", {}, el("time", { datetime: scan.createdAt }, when(scan.createdAt))),
+        el("td", { text: scan.state }),
+        el("td", { text: scan.ref || "default" }),
+        el("td", { text: scan.score }),
+        el("td", { text: counts(scan) }),
+        el("td", {}, el("a", { href: `/ui/scans/${scanId}`, class: "history-link" }, "Findings",
+          el("span", { class: "visually-hidden", text: ` of the scan of ${when(scan.createdAt)}` }))));
+    }));
+    this.cursor = body.nextCursor || null;
+    const any = tbody.children.length > 0;
+    document.getElementById("history").hidden = !any;
+    document.getElementById("no-scans").hidden = any;
+    document.getElementById("history-more").hidden = !this.cursor;
+  },
+};
+
+/** Puts each entry of a validation problem's errors list next to its field; false if none matched. */
+function showFieldErrors(form, error) {
+  const errors = error.body?.errors || [];
+  let shown = 0;
+  for (const e of errors) {
+    const input = form.elements[e.field];
+    const slot = input && document.getElementById(`${input.id}-error`);
+    if (!slot) continue;
+    slot.textContent = `${e.message}`;
+    slot.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+    if (shown++ === 0) input.focus();
+  }
+  if (shown && shown < errors.length) showProblem(error);
+  return shown > 0;
+}
+
+function clearFieldErrors(form) {
+  for (const slot of form.querySelectorAll(".field-error")) { slot.textContent = ""; slot.hidden = true; }
+  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+  document.getElementById("alerts")?.replaceChildren();
+}
+
+/** The ingest page: each repository's scan, followed until every one has finished. */
+async function followChildren(jobId) {
+  const list = document.getElementById("ingest-children");
+  const terminal = state => ["succeeded", "failed", "cancelled"].includes(state);
+  for (;;) {
+    const { body } = await api(`/api/v1/portfolio/ingests/${jobId}`);
+    const repositories = body.repositories || [];
+    list.replaceChildren(...repositories.map((r, i) => {
+      const id = `ingest-child-${i}`;
+      const label = `${r.state}${r.stage && !terminal(r.state) ? " · " + r.stage : ""}`;
+      return el("li", { class: "ingest-child", "data-name": r.name, "data-state": r.state },
+        el("span", { class: "child-name", id: `${id}-name`, text: r.name }), " ",
+        el("span", { class: "muted", text: `(${r.registration})` }), " ",
+        r.progress === null || r.progress === undefined ? "" :
+          el("progress", { id, max: "100", value: String(r.progress), "aria-labelledby": `${id}-name ${id}-state` }),
+        " ", el("span", { id: `${id}-state`, class: "child-state", text: `${label} ${r.progress ?? ""}${r.progress === null || r.progress === undefined ? "" : " %"}` }),
+        r.error ? el("span", { class: "child-error", text: ` — ${r.error}` }) : "",
+        r.scan ? " " : "",
+        r.scan ? el("a", { href: `/ui/scans/${r.scan.split("/").pop()}`, class: "child-scan" }, "Findings",
+          el("span", { class: "visually-hidden", text: ` of ${r.name}` })) : "");
+    }));
+    const done = terminal(body.state) && repositories.every(r => terminal(r.state));
+    if (done) { list.dataset.done = "true"; return; }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}
+
+function when(iso) {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? String(iso ?? "") :
+    date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium" });
+}
+
 function renderFinding(f) {
-  const snippet = el("pre", { class: "snippet" });
+  // Focusable, so that a snippet wider than the screen can be scrolled with the keyboard.
+  const snippet = el("pre", { class: "snippet", tabindex: "0", role: "group",
+    "aria-label": `Code of ${f.rule} at ${f.file}:${f.line}` });
   const lines = (f.snippet || "").split("\n");
   const first = f.snippetStartLine || f.line || 1;
   lines.forEach((text, i) => {
@@ -171,7 +344,7 @@ function renderFinding(f) {
   });
   const docs = `/rules/${encodeURIComponent(f.rule)}`;
   return el("article", { class: "finding", "data-rule": f.rule },
-    el("h4", {}, el("span", { class: `sev sev-${f.severity}` }, f.severity), ` ${f.rule} · ${f.file}:${f.line}`),
+    el("h3", {}, el("span", { class: `sev sev-${f.severity}` }, f.severity), ` ${f.rule} · ${f.file}:${f.line}`),
     el("p", { text: f.message }),
     f.snippet ? snippet : "",
     f.remediation ? el("pre", { class: "remediation", text: f.remediation }) : "",
@@ -187,7 +360,7 @@ function follow(location, button) {
       document.getElementById("result").hidden = false;
       document.getElementById("result-summary").textContent = `Score ${scan.score ?? "?"} · ${counts(scan)}`;
       document.getElementById("result-link").href = `/ui/scans/${scanId}`;
-      document.getElementById("latest").textContent = `Score ${scan.score ?? "?"} · findings: ${counts(scan)}`;
+      await scanHistory.load(scanHistory.id);
     } else if (job.state !== "succeeded") {
       showProblem(new Error(`The scan ${job.state}: ${job.error || ""}`));
     }
