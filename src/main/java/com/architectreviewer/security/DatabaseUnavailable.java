@@ -7,6 +7,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The database could not serve a request: no pooled connection within the pool timeout (Prisma's
@@ -29,6 +30,13 @@ final class DatabaseUnavailable {
         return true;
       }
       if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+        return true;
+      }
+      // A failed rollback hides the error that caused it (a lost connection) in a side field.
+      if (t instanceof TransactionSystemException tx
+          && tx.getApplicationException() != null
+          && tx.getApplicationException() != t
+          && isCause(tx.getApplicationException())) {
         return true;
       }
     }

@@ -2,8 +2,11 @@ package com.architectreviewer.security;
 
 import com.architectreviewer.observability.ErrorReporting;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,6 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
   private final ErrorReporting errors;
 
   ProblemHandling(ErrorReporting errors) {
@@ -38,7 +43,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+  ProblemDetail unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+    if (DatabaseUnavailable.isCause(e)) {
+      // A lost connection can surface wrapped, e.g. as "JDBC rollback failed" after the pooler
+      // restarted mid-transaction: still the database, so 503 + Retry-After, not 500.
+      log.warn("Database unavailable, answered 503: {}", e.getClass().getSimpleName());
+      response.setHeader(
+          HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      return DatabaseUnavailable.problem();
+    }
     String errorId = errors.report(e, request.getMethod() + " " + request.getRequestURI());
     var problem =
         Problems.of(
