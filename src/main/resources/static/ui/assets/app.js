@@ -186,7 +186,12 @@ const pages = {
       section.hidden = false;
       form.model.focus();
     });
-    document.getElementById("provider-cancel").addEventListener("click", () => { section.hidden = true; editing = null; });
+    document.getElementById("provider-cancel").addEventListener("click", () => {
+      section.hidden = true;
+      // Back to where the keyboard user was: the Edit button of that provider.
+      tbody.querySelector(`button.edit-provider[data-name="${CSS.escape(editing || "")}"]`)?.focus();
+      editing = null;
+    });
     form.addEventListener("submit", async event => {
       event.preventDefault();
       if (!editing) return;

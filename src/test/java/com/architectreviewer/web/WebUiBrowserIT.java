@@ -325,6 +325,9 @@ class WebUiBrowserIT {
                 .getText())
         .isEqualTo("no");
     Browser.screenshot(browser, "10-providers-saved");
+    browser.findElement(By.id("provider-cancel")).click();
+    assertThat(browser.findElement(By.id("provider-editor")).isDisplayed()).isFalse();
+    assertThat(browser.switchTo().activeElement().getDomAttribute("data-name")).isEqualTo("local");
   }
 
   /** The status page shows the values of /api/v1/stats and the breakers. */
@@ -373,6 +376,7 @@ class WebUiBrowserIT {
       wait.until(ExpectedConditions.elementToBeClickable(By.linkText("shop")));
       assertNoSidewaysScroll("portfolio");
       Browser.screenshot(browser, "14-phone-portfolio");
+      audit("portfolio at phone width");
       browser.get(scanPage);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#findings .finding")));
       assertNoSidewaysScroll("scan");
