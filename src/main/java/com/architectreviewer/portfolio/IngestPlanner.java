@@ -1,5 +1,6 @@
 package com.architectreviewer.portfolio;
 
+import com.architectreviewer.review.GitRefs;
 import com.architectreviewer.security.InvalidField;
 import com.architectreviewer.security.InvalidInput;
 import java.io.IOException;
@@ -65,6 +66,11 @@ class IngestPlanner {
       }
       if (entry.path() != null && entry.branch() != null) {
         errors.add(new InvalidField(field + ".branch", "applies to git URLs only"));
+        continue;
+      }
+      String branchProblem = entry.branch() == null ? null : GitRefs.problem(entry.branch());
+      if (branchProblem != null) {
+        errors.add(new InvalidField(field + ".branch", branchProblem));
         continue;
       }
       try {

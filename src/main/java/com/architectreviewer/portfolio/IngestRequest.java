@@ -39,6 +39,6 @@ record IngestRequest(
           String name,
       @Size(max = 2048) String url,
       @Size(max = 4096) String path,
-      @Size(min = 1, max = 200) @Pattern(regexp = "[A-Za-z0-9._/-]+") String branch,
+      @Size(min = 1, max = 200) String branch,
       @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Za-z0-9._:-]{1,40}") String> tags) {}
 }

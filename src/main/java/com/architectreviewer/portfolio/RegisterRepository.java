@@ -5,8 +5,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Body of {@code POST /api/v1/repositories}: a name and exactly one of a git URL or a path. */
-@Schema(description = "A repository to register: a name and exactly one of 'url' or 'path'.")
+/**
+ * Body of {@code POST /api/v1/repositories}: a name and exactly one of a git URL or a path; with a
+ * URL, optionally the branch or tag its scans use by default.
+ */
+@Schema(
+    description =
+        "A repository to register: a name and exactly one of 'url' or 'path'; 'branch' (git URLs"
+            + " only) is the branch or tag scanned when a scan names none.")
 record RegisterRepository(
     @NotNull
         @Size(min = 1, max = 100)
@@ -17,4 +23,9 @@ record RegisterRepository(
         @Schema(example = "acme/storefront")
         String name,
     @Size(max = 2048) @Schema(example = "https://github.com/acme/storefront.git") String url,
-    @Size(max = 4096) @Schema(example = "/srv/repos/storefront") String path) {}
+    @Size(max = 4096) @Schema(example = "/srv/repos/storefront") String path,
+    @Size(min = 1, max = 200)
+        @Schema(
+            description = "branch or tag to scan by default; the remote's default branch if absent",
+            example = "main")
+        String branch) {}

@@ -18,26 +18,26 @@ class Repositories {
 
   private static final String INSERT =
       """
-      INSERT INTO repositories (id, tenant_id, name, url, path, created_at)
-      VALUES (:id, :tenantId, :name, :url, :path, :createdAt)
+      INSERT INTO repositories (id, tenant_id, name, url, path, branch, created_at)
+      VALUES (:id, :tenantId, :name, :url, :path, :branch, :createdAt)
       """;
   private static final String FIRST_PAGE =
       """
-      SELECT id, name, url, path, created_at FROM repositories
+      SELECT id, name, url, path, branch, created_at FROM repositories
       WHERE tenant_id = :tenantId
       ORDER BY created_at DESC, id DESC
       LIMIT :limit
       """;
   private static final String NEXT_PAGE =
       """
-      SELECT id, name, url, path, created_at FROM repositories
+      SELECT id, name, url, path, branch, created_at FROM repositories
       WHERE tenant_id = :tenantId AND (created_at, id) < (:createdAt, :id)
       ORDER BY created_at DESC, id DESC
       LIMIT :limit
       """;
   private static final String FIND =
       """
-      SELECT id, name, url, path, created_at FROM repositories
+      SELECT id, name, url, path, branch, created_at FROM repositories
       WHERE tenant_id = :tenantId AND id = :id
       """;
   private static final String LATEST_SCAN =
@@ -56,7 +56,8 @@ class Repositories {
   }
 
   /** Inserts the repository; a duplicate name within the tenant throws DuplicateKeyException. */
-  RepositoryView insert(UUID tenantId, String name, String url, String path, Instant now) {
+  RepositoryView insert(
+      UUID tenantId, String name, String url, String path, String branch, Instant now) {
     var id = UUID.randomUUID();
     // Microsecond precision, as PostgreSQL stores it, so cursors round-trip exactly.
     Instant createdAt = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -66,9 +67,10 @@ class Repositories {
         .param("name", name)
         .param("url", url)
         .param("path", path)
+        .param("branch", branch)
         .param("createdAt", utc(createdAt))
         .update();
-    return new RepositoryView(id, name, url, path, createdAt, null);
+    return new RepositoryView(id, name, url, path, branch, createdAt, null);
   }
 
   /** Up to {@code limit} repositories after the cursor (null: from the newest). */
@@ -127,6 +129,7 @@ class Repositories {
         rs.getString("name"),
         rs.getString("url"),
         rs.getString("path"),
+        rs.getString("branch"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         null);
   }

@@ -59,7 +59,12 @@ class RepositoryController {
     try {
       var created =
           repositories.insert(
-              caller.tenantId(), request.name(), source.url(), source.path(), clock.instant());
+              caller.tenantId(),
+              request.name(),
+              source.url(),
+              source.path(),
+              source.branch(),
+              clock.instant());
       return ResponseEntity.created(URI.create("/api/v1/repositories/" + created.id()))
           .body(created);
     } catch (DuplicateKeyException e) {

@@ -4,6 +4,7 @@ import com.architectreviewer.jobs.JobAccepted;
 import com.architectreviewer.scan.ScanRequests;
 import com.architectreviewer.scan.ScanSource;
 import com.architectreviewer.security.Caller;
+import com.architectreviewer.security.InvalidInput;
 import com.architectreviewer.security.ResourceNotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -62,9 +63,16 @@ class RepositoryScanController {
         repositories
             .find(caller.tenantId(), id)
             .orElseThrow(() -> new ResourceNotFound("Repository"));
+    if (request.ref() != null) {
+      if (repository.url() == null) {
+        throw new InvalidInput("ref", "applies to git repositories only");
+      }
+      RepositorySources.checkRef("ref", request.ref());
+    }
     ScanSource source =
         repository.url() != null
-            ? new ScanSource.GitRepository(repository.url(), request.ref())
+            ? new ScanSource.GitRepository(
+                repository.url(), request.ref() != null ? request.ref() : repository.branch())
             : new ScanSource.ServerPath(repository.path());
     JobAccepted job =
         scans.request(caller.tenantId(), id, source, idempotencyKey, requestHash(id, request));

@@ -1,5 +1,6 @@
 package com.architectreviewer.portfolio;
 
+import com.architectreviewer.review.GitRefs;
 import com.architectreviewer.review.UrlGuard;
 import com.architectreviewer.review.UrlRefused;
 import com.architectreviewer.scan.SourcesProperties;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RepositorySources {
 
-  /** A checked source: exactly one of the two is set, normalised. */
-  record Source(String url, String path) {}
+  /** A checked source: exactly one of url and path is set, normalised; branch only with a url. */
+  record Source(String url, String path, String branch) {}
 
   private final SourcesProperties properties;
   private final UrlGuard guard;
@@ -48,9 +49,23 @@ class RepositorySources {
     if (hasUrl == hasPath) {
       throw new InvalidInput("body", "give exactly one of 'url' and 'path'");
     }
+    if (request.branch() != null) {
+      if (!hasUrl) {
+        throw new InvalidInput("branch", "applies to git URLs only");
+      }
+      checkRef("branch", request.branch());
+    }
     return hasUrl
-        ? new Source(checkUrl(request.url()), null)
-        : new Source(null, checkPath(request.path()));
+        ? new Source(checkUrl(request.url()), null, request.branch())
+        : new Source(null, checkPath(request.path()), null);
+  }
+
+  /** A branch or tag name by git's check-ref-format rules (400 naming the field otherwise). */
+  static void checkRef(String field, String ref) {
+    String problem = GitRefs.problem(ref);
+    if (problem != null) {
+      throw new InvalidInput(field, problem);
+    }
   }
 
   String checkUrl(String raw) {

@@ -35,20 +35,24 @@ class SourceCheckouts {
   }
 
   /**
-   * Shallow clone of the default branch through the engine's {@link UrlGuard} (SSRF): refused URLs
-   * and failed clones (missing repository, size or time limit) fail the job at once with the
-   * engine's message, which never carries credentials.
+   * Shallow clone of the default branch, or of the source's branch or tag, through the engine's
+   * {@link UrlGuard} (SSRF). Refused URLs and clones that cannot succeed (missing repository,
+   * authentication required, unknown ref, size limit) fail the job at once with the engine's
+   * message, which never carries credentials; transient failures (connection reset or refused,
+   * timeout, 5xx or 429 from the git host) fail the attempt, so the job is retried with backoff.
    */
   private Checkout clone(ScanSource.GitRepository git) {
-    if (git.ref() != null) {
-      throw new JobCannotSucceed(
-          "Scanning a branch or tag other than the default one is not supported yet; omit the ref.");
-    }
     try {
       var remote =
-          new RemoteSource(policy.urlGuard(), RemoteSource.Limits.defaults()).fetch(git.url());
+          new RemoteSource(policy.urlGuard(), RemoteSource.Limits.defaults())
+              .fetch(git.url(), git.ref());
       return new Checkout(remote.dir(), remote.display(), null, remote::close);
-    } catch (UrlRefused | CloneFailed e) {
+    } catch (UrlRefused e) {
+      throw new JobCannotSucceed(e.getMessage(), e);
+    } catch (CloneFailed e) {
+      if (e.retryable()) {
+        throw new SourceUnavailable(e.getMessage(), e);
+      }
       throw new JobCannotSucceed(e.getMessage(), e);
     }
   }

@@ -1,5 +1,6 @@
 package com.architectreviewer.scan;
 
+import com.architectreviewer.review.GitRefs;
 import com.architectreviewer.review.UrlGuard;
 import com.architectreviewer.review.UrlRefused;
 import java.io.IOException;
@@ -30,7 +31,10 @@ class SourcePolicy {
   void check(ScanSource source) {
     switch (source) {
       case ScanSource.ServerPath path -> resolve(path);
-      case ScanSource.GitRepository git -> checkGitUrl(git.url());
+      case ScanSource.GitRepository git -> {
+        checkGitUrl(git.url());
+        checkRef(git.ref());
+      }
       case ScanSource.StoredArchive archive -> {}
     }
   }
@@ -64,6 +68,13 @@ class SourcePolicy {
   /** The engine's SSRF guard with the operator's relaxations. */
   UrlGuard urlGuard() {
     return guard;
+  }
+
+  private static void checkRef(String ref) {
+    String problem = ref == null ? null : GitRefs.problem(ref);
+    if (problem != null) {
+      throw new SourceNotAllowed("The branch or tag to scan " + problem + ".");
+    }
   }
 
   private void checkGitUrl(String url) {
