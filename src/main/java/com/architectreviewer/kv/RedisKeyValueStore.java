@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The KV layer on Redis. Every method throws {@link KeyValueStoreUnavailable} when Redis does not
+ * The KV layer on Redis. Every key and channel gets the deployment's prefix ({@link
+ * SharedRedis#key}). Every method throws {@link KeyValueStoreUnavailable} when Redis does not
  * answer within the command timeout; {@link FailoverKeyValueStore} turns that into a fallback.
  */
 final class RedisKeyValueStore implements KeyValueStore {
@@ -59,17 +60,17 @@ final class RedisKeyValueStore implements KeyValueStore {
 
   @Override
   public Optional<String> get(String key) {
-    return Optional.ofNullable(run(c -> c.get(key)));
+    return Optional.ofNullable(run(c -> c.get(redis.key(key))));
   }
 
   @Override
   public void set(String key, String value, Duration ttl) {
-    run(c -> c.psetex(key, ttl.toMillis(), value));
+    run(c -> c.psetex(redis.key(key), ttl.toMillis(), value));
   }
 
   @Override
   public void delete(String key) {
-    run(c -> c.del(key));
+    run(c -> c.del(redis.key(key)));
   }
 
   @Override
@@ -78,19 +79,19 @@ final class RedisKeyValueStore implements KeyValueStore {
         c.<Long>eval(
             INCREMENT_WITH_TTL,
             ScriptOutputType.INTEGER,
-            new String[] {key},
+            new String[] {redis.key(key)},
             Long.toString(ttl.toMillis())));
   }
 
   @Override
   public void hashPut(String key, Map<String, String> fields, Duration ttl) {
-    run(c -> c.hset(key, fields));
-    run(c -> c.pexpire(key, ttl.toMillis()));
+    run(c -> c.hset(redis.key(key), fields));
+    run(c -> c.pexpire(redis.key(key), ttl.toMillis()));
   }
 
   @Override
   public Map<String, String> hashGetAll(String key) {
-    return Map.copyOf(run(c -> c.hgetall(key)));
+    return Map.copyOf(run(c -> c.hgetall(redis.key(key))));
   }
 
   @Override
@@ -104,18 +105,18 @@ final class RedisKeyValueStore implements KeyValueStore {
       scoresAndMembers[i++] = member.getValue();
       scoresAndMembers[i++] = member.getKey();
     }
-    run(c -> c.zadd(key, scoresAndMembers));
-    run(c -> c.pexpire(key, ttl.toMillis()));
+    run(c -> c.zadd(redis.key(key), scoresAndMembers));
+    run(c -> c.pexpire(redis.key(key), ttl.toMillis()));
   }
 
   @Override
   public long sortedSetRemoveUpTo(String key, double maxScore) {
-    return run(c -> c.zremrangebyscore(key, Double.NEGATIVE_INFINITY, maxScore));
+    return run(c -> c.zremrangebyscore(redis.key(key), Double.NEGATIVE_INFINITY, maxScore));
   }
 
   @Override
   public long sortedSetCount(String key, double min, double max) {
-    return run(c -> c.zcount(key, min, max));
+    return run(c -> c.zcount(redis.key(key), min, max));
   }
 
   @Override
@@ -129,14 +130,15 @@ final class RedisKeyValueStore implements KeyValueStore {
       String[] args = arguments.toArray(String[]::new);
       dropped +=
           run(c ->
-              c.<Long>eval(APPEND_BOUNDED, ScriptOutputType.INTEGER, new String[] {key}, args));
+              c.<Long>eval(
+                  APPEND_BOUNDED, ScriptOutputType.INTEGER, new String[] {redis.key(key)}, args));
     }
     return dropped;
   }
 
   @Override
   public List<String> listTakeOldest(String key, int count) {
-    List<String> taken = run(c -> c.lpop(key, count));
+    List<String> taken = run(c -> c.lpop(redis.key(key), count));
     return taken == null ? List.of() : taken;
   }
 
@@ -148,7 +150,7 @@ final class RedisKeyValueStore implements KeyValueStore {
             c.<List<String>>eval(
                 MOVE_OLDEST,
                 ScriptOutputType.MULTI,
-                new String[] {source, destination},
+                new String[] {redis.key(source), redis.key(destination)},
                 Integer.toString(bounded)));
     return moved == null ? List.of() : moved;
   }
@@ -160,23 +162,25 @@ final class RedisKeyValueStore implements KeyValueStore {
           values
               .subList(from, Math.min(values.size(), from + SCRIPT_ARGUMENTS_PER_CALL))
               .toArray(String[]::new);
-      run(c -> c.<Long>eval(REMOVE_VALUES, ScriptOutputType.INTEGER, new String[] {key}, args));
+      run(c ->
+          c.<Long>eval(
+              REMOVE_VALUES, ScriptOutputType.INTEGER, new String[] {redis.key(key)}, args));
     }
   }
 
   @Override
   public long listLength(String key) {
-    return run(c -> c.llen(key));
+    return run(c -> c.llen(redis.key(key)));
   }
 
   @Override
   public void publish(String channel, String message) {
-    run(c -> c.publish(channel, message));
+    run(c -> c.publish(redis.key(channel), message));
   }
 
   @Override
   public Subscription subscribe(String channel, Consumer<String> listener) {
-    return pubSub.subscribe(channel, listener);
+    return pubSub.subscribe(redis.key(channel), listener);
   }
 
   @Override

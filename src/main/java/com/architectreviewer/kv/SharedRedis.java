@@ -30,16 +30,18 @@ public final class SharedRedis implements AutoCloseable {
 
   private final RedisClient client;
   private final String where;
+  private final String prefix;
   private volatile StatefulRedisConnection<String, String> strings;
   private volatile StatefulRedisConnection<String, byte[]> bytes;
 
-  private SharedRedis(RedisClient client, String where) {
+  private SharedRedis(RedisClient client, String where, String prefix) {
     this.client = client;
     this.where = where;
+    this.prefix = prefix + ":";
   }
 
   static SharedRedis disabled() {
-    return new SharedRedis(null, "none");
+    return new SharedRedis(null, "none", KvProperties.DEFAULT_PREFIX);
   }
 
   static SharedRedis connectingTo(String url, KvProperties properties) {
@@ -63,8 +65,21 @@ public final class SharedRedis implements AutoCloseable {
             .build());
     // Host and port only: the URL may carry a password.
     String where = uri.getHost() + ":" + uri.getPort();
-    log.info("KV layer: Redis at {} (command timeout {})", where, properties.commandTimeout());
-    return new SharedRedis(client, where);
+    log.info(
+        "KV layer: Redis at {}, keys prefixed '{}:' (command timeout {})",
+        where,
+        properties.prefix(),
+        properties.commandTimeout());
+    return new SharedRedis(client, where, properties.prefix());
+  }
+
+  /**
+   * The Redis key (or channel) for {@code name}: the deployment's prefix ({@code
+   * reviewer.kv.prefix}) in front. Every key a module writes through {@link #client()} or {@link
+   * #bytesConnection()} must go through this, so that deployments sharing one Redis stay apart.
+   */
+  public String key(String name) {
+    return prefix + name;
   }
 
   /** The process's Lettuce client, when {@code REDIS_URL} is set. */

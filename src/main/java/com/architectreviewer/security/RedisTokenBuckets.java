@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RedisTokenBuckets.class);
-  private static final String KEY_PREFIX = "reviewer:rl:";
 
   private final SharedRedis redis;
   private final LocalTokenBuckets fallback;
@@ -69,7 +68,8 @@ final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
           CompletableFuture.supplyAsync(this::proxies, connector)
               .thenCompose(manager ->
                   manager
-                      .getProxy(KEY_PREFIX + policy.name() + ":" + subject, () -> config(policy))
+                      .getProxy(
+                          redis.key("rl:" + policy.name() + ":" + subject), () -> config(policy))
                       .tryConsumeAndReturnRemaining(1))
               .get(timeoutNanos, TimeUnit.NANOSECONDS);
       if (outage.compareAndSet(true, false)) {

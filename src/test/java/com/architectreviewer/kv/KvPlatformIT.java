@@ -29,7 +29,8 @@ class KvPlatformIT {
     store.set("platform:probe", "1", Duration.ofMinutes(1));
     assertThat(store.isShared()).isTrue();
     assertThat(sharedRedis.client()).isPresent();
-    assertThat(sharedRedis.bytesConnection().orElseThrow().sync().get("platform:probe"))
+    assertThat(sharedRedis.key("platform:probe")).isEqualTo("reviewer:platform:probe");
+    assertThat(sharedRedis.bytesConnection().orElseThrow().sync().get("reviewer:platform:probe"))
         .isEqualTo("1".getBytes());
   }
 
