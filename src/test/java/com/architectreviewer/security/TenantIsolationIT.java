@@ -49,6 +49,15 @@ class TenantIsolationIT {
     Path dir =
         Files.createDirectories(
             Path.of(ApiPlatformTest.ALLOWED_SOURCES, "iso-" + UUID.randomUUID()).toAbsolutePath());
+    // A fixture app with findings, so that finding ids are addressed too.
+    Path fixture = Path.of("src/test/resources/fixtures/db-001-app-router");
+    try (var files = Files.walk(fixture)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = dir.resolve(fixture.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
     Files.writeString(dir.resolve("package.json"), "{\"name\":\"secret-app\"}");
     var created =
         owner.postJson(
@@ -67,12 +76,19 @@ class TenantIsolationIT {
             .get("latestScan")
             .get("id")
             .asString();
+    var findings = json.readTree(owner.get("/api/v1/scans/" + scanId + "/findings").body());
+    assertThat(findings.get("items").size()).isPositive();
+    String findingId = findings.get("items").get(0).get("id").asString();
+    // The owner's explain finds the finding (503 here: no LLM provider is configured).
+    assertThat(owner.postJson("/api/v1/findings/" + findingId + "/explain", "{}").statusCode())
+        .isNotEqualTo(404);
     Map<String, String> owned =
         Map.of(
             "/api/v1/repositories/{", repositoryId,
             "/api/v1/jobs/{", jobId,
             "/api/v1/scans/{", scanId,
-            "/api/v1/portfolio/ingests/{", jobId);
+            "/api/v1/portfolio/ingests/{", jobId,
+            "/api/v1/findings/{", findingId);
 
     var checked = new ArrayList<String>();
     var unchecked = new ArrayList<String>();
@@ -117,7 +133,8 @@ class TenantIsolationIT {
             "GET /api/v1/repositories/{id}",
             "DELETE /api/v1/repositories/{id}",
             "POST /api/v1/repositories/{id}/scans",
-            "GET /api/v1/repositories/{id}/scans");
+            "GET /api/v1/repositories/{id}/scans",
+            "POST /api/v1/findings/{id}/explain");
     assertThat(intruder.get("/api/v1/repositories").body())
         .doesNotContain(repositoryId)
         .doesNotContain("secret-app");
