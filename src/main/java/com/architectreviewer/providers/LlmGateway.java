@@ -46,7 +46,9 @@ public class LlmGateway {
    * base URL. Empty means no provider is configured.
    */
   public List<Provider> usable() {
-    return enabledProviders.get().stream()
+    List<Provider> enabled = enabledProviders.get();
+    enabled.forEach(provider -> guards.register(provider.name()));
+    return enabled.stream()
         .filter(keys::available)
         .filter(p -> ProviderRules.baseUrlProblem(p.baseUrl(), allowPrivateBaseUrls) == null)
         .toList();
@@ -71,7 +73,7 @@ public class LlmGateway {
             "Provider '{}' skipped: its {} requests per minute are used up",
             provider.name(),
             provider.requestsPerMinute());
-        retryAfter = shorter(retryAfter, Duration.ofSeconds(60 / provider.requestsPerMinute() + 1));
+        retryAfter = shorter(retryAfter, guards.untilAllowancesRenew());
         continue;
       }
       try {

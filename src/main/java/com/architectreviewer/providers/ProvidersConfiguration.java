@@ -1,5 +1,6 @@
 package com.architectreviewer.providers;
 
+import com.architectreviewer.kv.KeyValueStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,17 +23,22 @@ class ProvidersConfiguration {
       ProvidersProperties properties,
       ObjectMapper json,
       MeterRegistry meters,
+      KeyValueStore kv,
       ObjectProvider<Clock> clock) {
     Duration connect =
         properties.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0
             ? properties.timeout()
             : MAX_CONNECT_TIMEOUT;
-    var http = new ProviderHttp(connect, clock.getIfUnique(Clock::systemUTC));
+    Clock time = clock.getIfUnique(Clock::systemUTC);
+    var http = new ProviderHttp(connect, time);
+    var guards = new ProviderGuards(properties, kv, time, meters);
+    // every catalogued provider's breaker gauge exists from the start, not from its first call
+    catalogue.all().forEach(provider -> guards.register(provider.name()));
     return new LlmGateway(
         catalogue::enabled,
         keys,
         new ProviderCaller(http, json, properties.timeout()),
-        new ProviderGuards(properties),
+        guards,
         properties.allowPrivateBaseUrls(),
         meters);
   }

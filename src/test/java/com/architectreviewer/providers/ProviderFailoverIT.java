@@ -3,6 +3,8 @@ package com.architectreviewer.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.architectreviewer.kv.KeyValueStore;
+import com.architectreviewer.kv.KeyValueStores;
 import com.architectreviewer.testsupport.LlmStub;
 import com.architectreviewer.testsupport.LlmStub.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -193,6 +195,9 @@ class ProviderFailoverIT {
     gateway.complete(question());
     gateway.complete(question());
     assertThat(gateway.circuitState("a")).isEqualTo("open");
+    assertThat(breakerGauge("a", "open")).isEqualTo(1.0);
+    assertThat(breakerGauge("a", "closed")).isZero();
+    assertThat(breakerGauge("b", "closed")).isEqualTo(1.0);
     int callsWhenOpened = stub.received("a").size();
 
     for (int i = 0; i < 5; i++) {
@@ -271,13 +276,86 @@ class ProviderFailoverIT {
             2,
             true,
             1);
-    var gateway = gateway(properties(), limited, provider("b", ApiStyle.OPENAI_CHAT, 2));
+    var clock = new MutableClock(java.time.Instant.parse("2026-11-27T10:00:30Z"));
+    var kv = KeyValueStores.inProcess(clock);
+    var gateway = gateway(properties(), kv, clock, limited, provider("b", ApiStyle.OPENAI_CHAT, 2));
 
     assertThat(gateway.complete(question()).provider()).isEqualTo("a");
     assertThat(gateway.complete(question()).provider()).isEqualTo("a");
     assertThat(gateway.complete(question()).provider()).isEqualTo("b");
     assertThat(stub.received("a")).hasSize(2);
     assertThat(outcomes("a", "over_limit")).isEqualTo(1);
+
+    // a second instance on the same KV store counts against the same allowance
+    var otherInstance = gateway(properties(), kv, clock, limited);
+    assertThatThrownBy(() -> otherInstance.complete(question()))
+        .isInstanceOfSatisfying(
+            NoProviderAvailable.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30)));
+    assertThat(stub.received("a")).hasSize(2);
+
+    // the next minute renews it
+    clock.set(java.time.Instant.parse("2026-11-27T10:01:00Z"));
+    assertThat(otherInstance.complete(question()).provider()).isEqualTo("a");
+    assertThat(gateway.complete(question()).provider()).isEqualTo("a");
+    assertThat(gateway.complete(question()).provider()).isEqualTo("b");
+    assertThat(stub.received("a")).hasSize(4);
+  }
+
+  @Test
+  void everyCataloguedProviderHasABreakerGaugeBeforeItsFirstCall() {
+    var gateway =
+        gateway(
+            properties(),
+            provider("a", ApiStyle.OPENAI_CHAT, 1),
+            provider("b", ApiStyle.ANTHROPIC_MESSAGES, 2));
+
+    assertThat(gateway.usable()).hasSize(2);
+
+    assertThat(breakerGauge("a", "closed")).isEqualTo(1.0);
+    assertThat(breakerGauge("b", "closed")).isEqualTo(1.0);
+    assertThat(breakerGauge("b", "open")).isZero();
+    assertThat(stub.received("a")).isEmpty();
+  }
+
+  /** {@code resilience4j_circuitbreaker_state{name="provider-NAME",state}}: 1 in that state. */
+  private double breakerGauge(String provider, String state) {
+    var gauge =
+        meters
+            .find("resilience4j.circuitbreaker.state")
+            .tag("name", "provider-" + provider)
+            .tag("state", state)
+            .gauge();
+    assertThat(gauge).as("gauge of provider-" + provider + " " + state).isNotNull();
+    return gauge.value();
+  }
+
+  /** A clock the test moves. */
+  private static final class MutableClock extends Clock {
+    private volatile java.time.Instant now;
+
+    MutableClock(java.time.Instant now) {
+      this.now = now;
+    }
+
+    void set(java.time.Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
   }
 
   private double outcomes(String provider, String outcome) {
@@ -342,13 +420,19 @@ class ProviderFailoverIT {
   }
 
   private LlmGateway gateway(ProvidersProperties properties, Provider... providers) {
+    return gateway(
+        properties, KeyValueStores.inProcess(Clock.systemUTC()), Clock.systemUTC(), providers);
+  }
+
+  private LlmGateway gateway(
+      ProvidersProperties properties, KeyValueStore kv, Clock clock, Provider... providers) {
     var keys = new ProviderKeys(new MockEnvironment().withProperty("STUB_PROVIDER_KEY", KEY));
     var http = new ProviderHttp(Duration.ofSeconds(2), Clock.systemUTC());
     return new LlmGateway(
         () -> List.of(providers),
         keys,
         new ProviderCaller(http, JsonMapper.builder().build(), properties.timeout()),
-        new ProviderGuards(properties),
+        new ProviderGuards(properties, kv, clock, meters),
         true,
         meters);
   }
