@@ -30,7 +30,7 @@ final class ProviderGuards {
   /** Breaker names in metrics: {@code provider-NAME}, apart from the KV and analytics breakers. */
   static final String BREAKER_PREFIX = "provider-";
 
-  private static final String RATE_KEY_PREFIX = "reviewer:provider-rpm:";
+  private static final String RATE_KEY_PREFIX = "provider-rpm:";
   private static final long WINDOW_MILLIS = Duration.ofMinutes(1).toMillis();
 
   /** A minute's counter outlives its minute a little (clocks of instances differ slightly). */
