@@ -19,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  * Caps every non-multipart request body (JSON) at {@code reviewer.security.max-json-body}: a
  * declared length above it is refused before reading; a chunked body is counted while it is read
  * and refused when it crosses the limit. Multipart uploads (archives) have their own, larger limit
- * ({@code spring.servlet.multipart.*}).
+ * ({@code reviewer.scan.max-upload-size}).
  */
 class BodyLimitFilter extends OncePerRequestFilter {
 
