@@ -45,14 +45,25 @@ const pages = {
   async portfolio() {
     const tbody = document.querySelector("#repositories tbody");
     async function load() {
-      const { body } = await api("/api/v1/repositories?limit=100");
+      // The list itself is read fresh; scores, counts and trends come from the portfolio overview
+      // (served from the tagged cache, revalidated after every scan).
+      const [{ body }, overview] = await Promise.all([
+        api("/api/v1/repositories?limit=100"),
+        api("/api/v1/portfolio").then(r => r.body.items || []).catch(() => []),
+      ]);
+      const details = new Map(overview.map(entry => [entry.id, entry]));
       const items = body.items || body.repositories || [];
-      tbody.replaceChildren(...items.map(r => el("tr", {},
-        el("td", {}, el("a", { href: `/ui/repositories/${r.id}`, class: "repo-link" }, r.name)),
-        el("td", { text: r.url || r.path || "" }),
-        el("td", { text: r.latestScan?.state || (r.latestScan ? "done" : "never") }),
-        el("td", { text: r.latestScan?.score ?? "" }),
-        el("td", { text: r.latestScan ? counts(r.latestScan) : "" }))));
+      tbody.replaceChildren(...items.map(r => {
+        const entry = details.get(r.id) || {};
+        const latest = entry.latestScan;
+        return el("tr", { "data-repository": r.name },
+          el("td", {}, el("a", { href: `/ui/repositories/${r.id}`, class: "repo-link" }, r.name)),
+          el("td", { class: "repo-source", text: r.url || r.path || "" }),
+          el("td", { class: "repo-state", text: scanState(entry) }),
+          el("td", { class: "repo-score", text: latest?.score ?? "" }),
+          el("td", { class: "repo-findings", text: latest ? counts(latest) : "" }),
+          el("td", { class: "repo-trend", text: latest ? trend(latest.trend) : "" }));
+      }));
       document.getElementById("no-repositories").hidden = items.length > 0;
     }
     document.getElementById("register").addEventListener("submit", async event => {
@@ -328,6 +339,20 @@ async function followChildren(jobId) {
     if (done) { list.dataset.done = "true"; return; }
     await new Promise(resolve => setTimeout(resolve, 1000));
   }
+}
+
+function scanState(entry) {
+  if (!entry.scanState) return entry.latestScan ? "succeeded" : "never scanned";
+  const running = entry.scanState === "running" && entry.scanProgress != null;
+  return running ? `running ${entry.scanProgress} %` : entry.scanState;
+}
+
+/** The trend versus the scan before, in words (colour alone would not tell everyone). */
+function trend(t) {
+  if (!t || t.direction === "first") return "first scan";
+  if (t.direction === "unchanged") return "unchanged";
+  const sign = n => (n > 0 ? `+${n}` : `${n}`);
+  return `${t.direction} (score ${sign(t.scoreChange)}, findings ${sign(t.findingsChange)})`;
 }
 
 function when(iso) {

@@ -374,8 +374,27 @@ class WebUiBrowserIT {
     try {
       browser.get(url("/ui/portfolio"));
       wait.until(ExpectedConditions.elementToBeClickable(By.linkText("shop")));
+      // Two scans of the same code: unchanged. The overview is revalidated after a scan, so a
+      // first read may still be the stale one.
+      wait.ignoring(StaleElementReferenceException.class)
+          .until(driver -> {
+            String trend = cell("shop", "repo-trend");
+            if (trend.equals("unchanged") && !cell("chat", "repo-score").isEmpty()) {
+              return true;
+            }
+            driver.navigate().refresh();
+            return false;
+          });
+      assertThat(cell("shop", "repo-trend")).isEqualTo("unchanged");
+      assertThat(cell("shop", "repo-state")).isEqualTo("succeeded");
+      assertThat(Integer.parseInt(cell("shop", "repo-score"))).isBetween(0, 100);
+      assertThat(cell("shop", "repo-findings")).matches(".*\\d+ (critical|high|medium|low|info).*");
+      assertThat(cell("chat", "repo-trend")).isEqualTo("first scan");
+      assertThat(cell("vault", "repo-trend")).isEqualTo("first scan");
       assertNoSidewaysScroll("portfolio");
       Browser.screenshot(browser, "14-phone-portfolio");
+      browser.executeScript("document.getElementById('repos-title').scrollIntoView();");
+      Browser.screenshot(browser, "14b-phone-portfolio-repositories");
       audit("portfolio at phone width");
       browser.get(scanPage);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#findings .finding")));
@@ -385,6 +404,12 @@ class WebUiBrowserIT {
     } finally {
       browser.manage().window().setSize(desktop);
     }
+  }
+
+  private String cell(String repository, String column) {
+    return browser
+        .findElement(By.cssSelector("tr[data-repository='" + repository + "'] ." + column))
+        .getText();
   }
 
   private void assertNoSidewaysScroll(String page) {
