@@ -136,6 +136,13 @@ final class ScanCommand implements Callable<Integer> {
   boolean allowPrivateHosts;
 
   @Option(
+      names = "--ref",
+      paramLabel = "BRANCH|TAG",
+      description =
+          "With a git URL: the branch or tag to review (default: the remote's default branch).")
+  String ref;
+
+  @Option(
       names = "--clone-timeout",
       paramLabel = "SECONDS",
       defaultValue = "120",
@@ -160,6 +167,9 @@ final class ScanCommand implements Callable<Integer> {
       }
       if (cloneTimeout <= 0 || maxCloneMegabytes <= 0) {
         throw new IllegalArgumentException("--clone-timeout and --max-clone-size must be positive");
+      }
+      if (ref != null && !UrlGuard.looksLikeUrl(target)) {
+        throw new IllegalArgumentException("--ref applies to git URLs only");
       }
       if (maxFileSize <= 0) {
         throw new IllegalArgumentException("--max-file-size must be positive");
@@ -204,7 +214,7 @@ final class ScanCommand implements Callable<Integer> {
         err.print("cloning " + UrlGuard.display(java.net.URI.create(target.strip())) + " …");
         err.flush();
       }
-      try (var checkout = new RemoteSource(guard, limits).fetch(target)) {
+      try (var checkout = new RemoteSource(guard, limits).fetch(target, ref)) {
         if (!quiet && Terminal.interactive()) {
           err.print("\r\u001b[2K");
         }

@@ -228,4 +228,43 @@ class ScanCommandIT {
         .doesNotContain("reviewer-clone-");
     assertThat(out.toString()).contains("AR-DB-003");
   }
+
+  @Test
+  void clonesTheBranchOrTagGivenWithRef() throws Exception {
+    try (var git =
+        org.eclipse.jgit.api.Git.init()
+            .setDirectory(project.toFile())
+            .setInitialBranch("main")
+            .call()) {
+      Files.writeString(project.resolve("README.md"), "nothing to see\n");
+      git.add().addFilepattern("README.md").call();
+      git.commit()
+          .setMessage("empty")
+          .setAuthor("t", "t@example.com")
+          .setCommitter("t", "t@example.com")
+          .call();
+      git.checkout().setCreateBranch(true).setName("with-app").call();
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage("app")
+          .setAuthor("t", "t@example.com")
+          .setCommitter("t", "t@example.com")
+          .call();
+      git.checkout().setName("main").call();
+    }
+    var url = project.toUri().toString();
+
+    assertThat(scan("-q", "--allow-insecure-git", "--format", "json", url)).isEqualTo(0);
+    assertThat(scan("-q", "--allow-insecure-git", "--format", "json", "--ref", "with-app", url))
+        .isEqualTo(1);
+    assertThat(JSON.readTree(out.toString()).get("root").asString()).endsWith("#with-app");
+    assertThat(out.toString()).contains("AR-DB-003");
+
+    assertThat(scan("-q", "--allow-insecure-git", "--ref", "nope", url)).isEqualTo(2);
+    assertThat(err.toString()).contains("'nope' does not exist");
+    assertThat(scan("-q", "--allow-insecure-git", "--ref", "a..b", url)).isEqualTo(2);
+    assertThat(err.toString()).contains("check-ref-format");
+    assertThat(scan("-q", "--ref", "main", project.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--ref applies to git URLs only");
+  }
 }
