@@ -60,6 +60,14 @@ class ScanJob implements JobHandler {
 
   @Override
   public String run(JobContext context) {
+    // An earlier attempt may have stored the scan (dropping the uploaded archive in the same
+    // transaction) and then lost its process or the database before the job was marked succeeded.
+    // That scan is the job's result; scanning again could not even read the archive any more.
+    var stored = store.scanOfJob(context.tenantId(), context.jobId());
+    if (stored.isPresent()) {
+      events.publishEvent(InvalidateTags.soft(CacheTags.portfolio(context.tenantId())));
+      return "/api/v1/scans/" + stored.get();
+    }
     var payload = payloads.read(context.payload());
     context.progress(1, "fetching source");
     try (var checkout = checkouts.checkout(context.tenantId(), context.jobId(), payload.source())) {

@@ -28,6 +28,8 @@ class ScanStore {
       "SELECT format, content FROM scan_archives WHERE id = :id AND tenant_id = :tenantId";
   private static final String DELETE_ARCHIVE = "DELETE FROM scan_archives WHERE id = :id";
   private static final String DELETE_SCAN_OF_JOB = "DELETE FROM scans WHERE job_id = :jobId";
+  private static final String SCAN_OF_JOB =
+      "SELECT id FROM scans WHERE job_id = :jobId AND tenant_id = :tenantId";
   private static final String INSERT_SCAN =
       """
       INSERT INTO scans (id, tenant_id, job_id, repository_id, source, files_scanned,
@@ -77,6 +79,15 @@ class ScanStore {
         .param("tenantId", tenantId)
         .query((rs, row) ->
             new StoredArchive(ArchiveFormat.of(rs.getString("format")), rs.getBytes("content")))
+        .optional();
+  }
+
+  /** The scan an earlier attempt of this job stored, if any. */
+  Optional<UUID> scanOfJob(UUID tenantId, UUID jobId) {
+    return jdbc.sql(SCAN_OF_JOB)
+        .param("jobId", jobId)
+        .param("tenantId", tenantId)
+        .query(UUID.class)
         .optional();
   }
 

@@ -259,6 +259,43 @@ class ScanIT {
     }
   }
 
+  @Test
+  void aRerunOfAJobWhoseScanIsStoredAnswersThatScanInsteadOfFailingOnTheDroppedArchive() {
+    // Found by bench/faults (PostgreSQL stopped 20 s): an attempt stored the scan and dropped the
+    // archive in one transaction, then the database went away before the job was marked
+    // succeeded; the next attempt failed for good with "the uploaded archive no longer exists".
+    var accepted = upload(Archives.zipOf(FIXTURE), "app.zip", null);
+    String location = accepted.getHeaders().getLocation().toString();
+    JsonNode first = awaitFinished(location);
+    assertThat(first.path("state").asString()).isEqualTo("succeeded");
+    String scanUrl = first.path("resultUrl").asString();
+    UUID jobId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM scan_archives WHERE tenant_id = :tenant")
+                .param("tenant", tenant)
+                .query(Long.class)
+                .single())
+        .isZero();
+    // What the interrupted attempt leaves behind: the scan is stored, the job did not succeed.
+    jdbc.sql(
+            "UPDATE jobs SET state = 'failed', error = 'interrupted', result_ref = NULL"
+                + " WHERE id = :id")
+        .param("id", jobId)
+        .update();
+
+    var retry = exchange(HttpMethod.POST, location + "/retry", key, null, headers -> {});
+    assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    JsonNode again = awaitFinished(location);
+    assertThat(again.path("state").asString()).as(again.toString()).isEqualTo("succeeded");
+    assertThat(again.path("resultUrl").asString()).isEqualTo(scanUrl);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM scans WHERE job_id = :id")
+                .param("id", jobId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1L);
+  }
+
   private JsonNode awaitFinished(String jobLocation) {
     await()
         .atMost(Duration.ofSeconds(60))
