@@ -28,9 +28,17 @@ command -v pgbouncer >/dev/null || { echo "pgbouncer is missing (apt-get install
 
 scripts/cluster stop >/dev/null 2>&1 || true
 rm -rf "$CLUSTER_DIR"
-trap 'scripts/cluster stop >/dev/null 2>&1 || true' EXIT
+SUITE=""
+cleanup() {
+  [ -n "$SUITE" ] && kill "$SUITE" 2>/dev/null || true
+  scripts/cluster stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$CLUSTER_DIR/archives" "$CLUSTER_DIR/repos"
+# The cluster runs a copy of the jar: a build replacing target/reviewer.jar under running JVMs breaks them.
+cp target/reviewer.jar "$CLUSTER_DIR/reviewer.jar"
+export CLUSTER_JAR="$CLUSTER_DIR/reviewer.jar"
 
 # Fixtures: every fixture repository as a small tar.gz; ten of them registered by path; one larger generated
 # Next.js tree (2,000 files) that keeps a worker busy for a while (scenario 5).
@@ -50,4 +58,6 @@ timeout 1500 "$JAVA_HOME/bin/java" -Xmx1g \
   -Darchives="$CLUSTER_DIR/archives" -Drepos="$CLUSTER_DIR/repos" \
   -Drate="${FAULTS_RATE:-40}" -Donly="${FAULTS_ONLY:-1,2,3,4,5,6}" -Dout="$OUT" \
   -Dcommit="$(git rev-parse --short HEAD)" -Dcommand="bench/faults/run.sh" \
-  bench/faults/FaultSuite.java
+  bench/faults/FaultSuite.java &
+SUITE=$!
+wait "$SUITE"
