@@ -32,15 +32,27 @@ final class DatabaseUnavailable {
       if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
         return true;
       }
-      // A failed rollback hides the error that caused it (a lost connection) in a side field.
-      if (t instanceof TransactionSystemException tx
-          && tx.getApplicationException() != null
-          && tx.getApplicationException() != t
-          && isCause(tx.getApplicationException())) {
+      if (t instanceof TransactionSystemException tx && lostConnection(tx)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * "JDBC commit/rollback failed" after the connection broke mid-transaction (the pooler restarted,
+   * the backend was terminated). HikariCP's closed-connection proxy throws a bare {@code
+   * SQLException("Connection is closed")} without SQL state, which Spring cannot translate; and
+   * Spring keeps the error that came first only in a side field (or, for a failed commit, only in
+   * the log). Errors with a SQL state of their own (serialization, constraints) stay what they are.
+   */
+  private static boolean lostConnection(TransactionSystemException tx) {
+    if (tx.getApplicationException() != null
+        && tx.getApplicationException() != tx
+        && isCause(tx.getApplicationException())) {
+      return true;
+    }
+    return tx.getCause() instanceof SQLException sql && sql.getSQLState() == null;
   }
 
   /**
