@@ -183,7 +183,10 @@ public class FaultSuite {
         // it holds running executions.
         String pid = Files.readString(Path.of(System.getenv("CLUSTER_DIR"), "worker-1.pid")).strip();
         String picked =
-            "SELECT task_instance FROM scheduled_tasks WHERE picked AND picked_by LIKE '%-" + pid + "'";
+            "SELECT s.task_instance FROM scheduled_tasks s JOIN jobs j ON j.id::text = s.task_instance"
+                + " WHERE s.picked AND s.picked_by LIKE '%-"
+                + pid
+                + "' AND j.state = 'running' AND j.progress BETWEEN 5 AND 80";
         long deadline = System.currentTimeMillis() + 60_000;
         List<String> held = List.of();
         while (System.currentTimeMillis() < deadline) {
