@@ -94,16 +94,30 @@ const pages = {
     const id = document.body.dataset.repositoryId;
     const { body: repo } = await api(`/api/v1/repositories/${id}`);
     document.getElementById("repo-name").textContent = repo.name;
-    document.getElementById("repo-source").textContent = repo.url || repo.path || "";
+    document.getElementById("repo-source").textContent =
+      (repo.url || repo.path || "") + (repo.branch ? ` · branch ${repo.branch}` : "");
     await scanHistory.load(id);
     document.getElementById("history-more").addEventListener("click", () => scanHistory.more().catch(showProblem));
-    document.getElementById("scan-now").addEventListener("click", async event => {
-      const button = event.target;
+    if (repo.url) {
+      // Only git repositories have branches and tags; the API refuses a ref for a server path.
+      document.getElementById("ref-field").hidden = false;
+      document.getElementById("scan-ref-hint").textContent = repo.branch
+        ? `Empty: ${repo.branch}, the repository's branch.` : "Empty: the remote's default branch.";
+    }
+    const form = document.getElementById("scan-form");
+    form.addEventListener("submit", async event => {
+      event.preventDefault();
+      const button = document.getElementById("scan-now");
+      const ref = form.ref.value.trim();
+      clearFieldErrors(form);
       button.disabled = true;
       try {
-        const { response } = await api(`/api/v1/repositories/${id}/scans`, { method: "POST", json: {} });
+        const { response } = await api(`/api/v1/repositories/${id}/scans`, { method: "POST", json: ref ? { ref } : {} });
         follow(response.headers.get("Location"), button);
-      } catch (e) { showProblem(e); button.disabled = false; }
+      } catch (e) {
+        if (!showFieldErrors(form, e)) showProblem(e);
+        button.disabled = false;
+      }
     });
   },
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.architectreviewer.security.ApiKeys;
 import com.architectreviewer.security.Caller;
 import com.architectreviewer.testsupport.Browser;
+import com.architectreviewer.testsupport.GitHttpServer;
 import com.architectreviewer.testsupport.PlatformTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,8 @@ class WebUiBrowserIT {
   static void sources(DynamicPropertyRegistry registry) {
     registry.add("reviewer.sources.allowed-paths", SOURCES::toString);
     registry.add("reviewer.portfolio.ingest-poll", () -> "200ms");
+    registry.add("reviewer.sources.allow-http", () -> "true");
+    registry.add("reviewer.sources.allow-private-hosts", () -> "true");
     registry.add("reviewer.providers.allow-private-base-urls", () -> "true");
     String provider = "reviewer.providers.catalogue[0].";
     registry.add(provider + "name", () -> "local");
@@ -73,6 +76,71 @@ class WebUiBrowserIT {
     if (browser != null) {
       browser.quit();
     }
+    if (gitHost != null) {
+      gitHost.close();
+    }
+  }
+
+  private static GitHttpServer gitHost;
+
+  /**
+   * A git repository on a local git host: a bad ref is shown next to its field; a scan of tag v1
+   * and one of the default branch appear in the history with their refs.
+   */
+  @Test
+  void scansAGitRepositoryAtARefAndShowsTheRefInTheHistory() throws IOException {
+    gitHost = GitHttpServer.start(Files.createTempDirectory("reviewer-ui-git-"));
+    gitHost.createRepository(
+        "web-app", Path.of("src", "test", "resources", "fixtures", "db-001-app-router"));
+    String key = apiKeys.createKey(apiKeys.ensureTenant("browser-git"), Caller.Role.MEMBER);
+    var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get(url("/ui/login"));
+    type("apiKey", key);
+    browser.findElement(By.id("sign-in")).click();
+    wait.until(ExpectedConditions.urlContains("/ui/portfolio"));
+    type("repo-name", "web-app");
+    type("repo-source", gitHost.url("web-app"));
+    browser.findElement(By.id("register-submit")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("web-app"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scan-ref")));
+    assertThat(text("scan-ref-hint")).isEqualTo("Empty: the remote's default branch.");
+
+    type("scan-ref", "a..b");
+    browser.findElement(By.id("scan-now")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scan-ref-error")));
+    assertThat(text("scan-ref-error")).isNotBlank();
+    assertThat(browser.findElement(By.id("scan-ref")).getDomAttribute("aria-invalid"))
+        .isEqualTo("true");
+    assertThat(browser.findElement(By.id("progress-box")).isDisplayed()).isFalse();
+    Browser.screenshot(browser, "16-repository-bad-ref");
+    audit("repository, bad ref");
+
+    type("scan-ref", "v1");
+    browser.findElement(By.id("scan-now")).click();
+    var slow = new WebDriverWait(browser, Duration.ofSeconds(120));
+    slow.ignoring(StaleElementReferenceException.class)
+        .until(driver -> driver.findElements(By.cssSelector("#history tbody tr")).size() == 1);
+    assertThat(browser.findElement(By.id("scan-ref-error")).isDisplayed()).isFalse();
+    type("scan-ref", "");
+    slow.until(ExpectedConditions.elementToBeClickable(By.id("scan-now"))).click();
+    slow.ignoring(StaleElementReferenceException.class)
+        .until(driver -> driver.findElements(By.cssSelector("#history tbody tr")).size() == 2);
+    var rows = browser.findElements(By.cssSelector("#history tbody tr"));
+    assertThat(rows.get(0).findElements(By.tagName("td")).get(2).getText()).isEqualTo("default");
+    assertThat(rows.get(1).findElements(By.tagName("td")).get(2).getText()).isEqualTo("v1");
+    String refs =
+        (String)
+            browser.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/v1/repositories/' + document.body.dataset.repositoryId"
+                    + " + '/scans').then(r => r.json())"
+                    + ".then(b => done(b.items.map(i => String(i.ref)).join(',')),"
+                    + " e => done('error ' + e));");
+    assertThat(refs).isEqualTo("null,v1");
+    Browser.screenshot(browser, "17-repository-history-refs");
+    audit("repository, git history with refs");
+    browser.findElement(By.id("sign-out")).click();
+    wait.until(ExpectedConditions.urlContains("/ui/login"));
   }
 
   @Test
