@@ -22,10 +22,11 @@ import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
- * Fetches a remote repository for review: checks the URL with {@link UrlGuard}, shallow-clones the
- * default branch or a given branch or tag (depth 1, JGit) into a fresh temporary folder within a
- * time and size limit, and removes the folder when the {@link Checkout} is closed. Failures say
- * whether they are transient ({@link CloneFailed#retryable()}).
+ * Fetches a remote repository for review: checks the URL with {@link UrlGuard} (and every HTTP
+ * connection JGit opens, so redirects too: {@link GuardedConnections}), shallow-clones the default
+ * branch or a given branch or tag (depth 1, JGit) into a fresh temporary folder within a time and
+ * size limit, and removes the folder when the {@link Checkout} is closed. Failures say whether they
+ * are transient ({@link CloneFailed#retryable()}).
  *
  * <pre>
  * try (var checkout = new RemoteSource(guard, RemoteSource.Limits.defaults()).fetch(url)) {
@@ -105,7 +106,8 @@ public final class RemoteSource {
    * name; null for the default branch) of {@code url}. A ref that the remote does not have fails at
    * once, before anything is downloaded.
    *
-   * @throws UrlRefused when the guard refuses the URL (nothing was contacted)
+   * @throws UrlRefused when the guard refuses the URL (nothing was contacted) or a redirect to a
+   *     refused address (the target was not contacted)
    * @throws CloneFailed when the ref is not valid or not there, or the clone fails or exceeds a
    *     limit (the folder is already removed)
    */
@@ -138,9 +140,10 @@ public final class RemoteSource {
               .setCloneAllBranches(false)
               .setCloneSubmodules(false)
               .setTimeout(timeoutSeconds)
-              .setProgressMonitor(monitor);
+              .setProgressMonitor(monitor)
+              .setTransportConfigCallback(GuardedConnections.on(guard));
       if (ref != null) {
-        String fullName = remoteRef(accepted, ref, timeoutSeconds);
+        String fullName = remoteRef(accepted, ref, timeoutSeconds, guard);
         clone.setBranch(fullName).setBranchesToClone(List.of(fullName));
       }
       try (var git = clone.call()) {
@@ -155,6 +158,15 @@ public final class RemoteSource {
       }
     } catch (GitAPIException | JGitInternalException e) {
       delete(parent);
+      var redirect = redirectRefused(e);
+      if (redirect != null) {
+        throw new UrlRefused(
+            accepted.display()
+                + " redirected to "
+                + redirect.target()
+                + ", which is refused: "
+                + redirect.getCause().getMessage());
+      }
       var reason = monitor.reason();
       if (reason != null) {
         throw new CloneFailed(reason, monitor.timedOut());
@@ -171,11 +183,13 @@ public final class RemoteSource {
    * The full name of {@code ref} on the remote (branches before tags, as git does), found with one
    * {@code ls-remote}; a ref the remote does not have fails for good.
    */
-  private static String remoteRef(UrlGuard.Accepted accepted, String ref, int timeoutSeconds)
+  private static String remoteRef(
+      UrlGuard.Accepted accepted, String ref, int timeoutSeconds, UrlGuard guard)
       throws GitAPIException {
     var refs =
         Git.lsRemoteRepository()
             .setRemote(accepted.uri().toString())
+            .setTransportConfigCallback(GuardedConnections.on(guard))
             .setHeads(true)
             .setTags(true)
             .setTimeout(timeoutSeconds)
@@ -191,6 +205,16 @@ public final class RemoteSource {
     }
     throw new CloneFailed(
         "branch or tag '" + ref + "' does not exist in " + accepted.display(), false);
+  }
+
+  /** The refused hop, when the clone failed because the host redirected to a refused address. */
+  private static GuardedConnections.RedirectRefused redirectRefused(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof GuardedConnections.RedirectRefused refused) {
+        return refused;
+      }
+    }
+    return null;
   }
 
   /** Git host answers that retrying may fix: 5xx and 429. */
