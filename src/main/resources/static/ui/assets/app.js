@@ -275,16 +275,25 @@ const pages = {
 const scanHistory = {
   id: null,
   cursor: null,
+  pageSize: 20,
   async load(id) {
     this.id = id;
     this.cursor = null;
+    const { body } = await this.page();
     document.querySelector("#history tbody").replaceChildren();
-    await this.more();
+    this.show(body);
   },
   async more() {
-    const params = new URLSearchParams({ limit: "20" });
+    const button = document.getElementById("history-more");
+    button.disabled = true;
+    try { this.show((await this.page()).body); } finally { button.disabled = false; }
+  },
+  page() {
+    const params = new URLSearchParams({ limit: String(this.pageSize) });
     if (this.cursor) params.set("cursor", this.cursor);
-    const { body } = await api(`/api/v1/repositories/${this.id}/scans?${params}`);
+    return api(`/api/v1/repositories/${this.id}/scans?${params}`);
+  },
+  show(body) {
     const tbody = document.querySelector("#history tbody");
     tbody.append(...(body.items || []).map(scan => {
       const scanId = scan.id;

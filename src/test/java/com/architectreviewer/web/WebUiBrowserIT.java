@@ -137,6 +137,21 @@ class WebUiBrowserIT {
                     + ".then(b => done(b.items.map(i => String(i.ref)).join(',')),"
                     + " e => done('error ' + e));");
     assertThat(refs).isEqualTo("null,v1");
+    // One scan per page: the older one comes with "Show older scans".
+    browser.executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; scanHistory.pageSize = 1;"
+            + " scanHistory.load(document.body.dataset.repositoryId).then(() => done(),"
+            + " e => done());");
+    assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(1);
+    browser.findElement(By.id("history-more")).click();
+    wait.until(driver ->
+        driver.findElements(By.cssSelector("#history tbody tr")).size() == 2
+            && !driver.findElement(By.id("history-more")).isDisplayed());
+    assertThat(
+            browser.findElements(By.cssSelector("#history tbody tr")).stream()
+                .map(r -> r.findElements(By.tagName("td")).get(2).getText())
+                .toList())
+        .containsExactly("default", "v1");
     Browser.screenshot(browser, "17-repository-history-refs");
     audit("repository, git history with refs");
     browser.findElement(By.id("sign-out")).click();
