@@ -75,4 +75,12 @@ public final class ReportFormats {
   public static String sarif(ReviewReport report) {
     return JSON.writeValueAsString(SarifReport.document(report, TOOL_VERSION)) + "\n";
   }
+
+  /**
+   * The SARIF 2.1.0 document with each finding's result carrying {@code guid}: the i-th of {@code
+   * findingIds} for the i-th finding (the platform's stable finding ids).
+   */
+  public static String sarif(ReviewReport report, java.util.List<java.util.UUID> findingIds) {
+    return JSON.writeValueAsString(SarifReport.document(report, TOOL_VERSION, findingIds)) + "\n";
+  }
 }

@@ -106,6 +106,11 @@ class ScanStore {
       Instant now) {
     jdbc.sql(DELETE_SCAN_OF_JOB).param("jobId", jobId).update();
     UUID scanId = UUID.randomUUID();
+    // the findings' ids: stored with them and given to SARIF as each result's guid
+    var findingIds = new ArrayList<UUID>(report.findings().size());
+    for (int i = 0; i < report.findings().size(); i++) {
+      findingIds.add(UUID.randomUUID());
+    }
     var counts = report.countsBySeverity();
     jdbc.sql(INSERT_SCAN)
         .param("id", scanId)
@@ -122,25 +127,25 @@ class ScanStore {
         .param("info", counts.get("info"))
         .param("score", Score.of(report.findings()))
         .param("durationMs", report.duration().toMillis())
-        .param("sarif", ReportFormats.sarif(report))
+        .param("sarif", ReportFormats.sarif(report, findingIds))
         .param("now", ts(now))
         .update();
-    insertFindings(scanId, report.findings());
+    insertFindings(scanId, report.findings(), findingIds);
     if (archiveToDrop != null) {
       jdbc.sql(DELETE_ARCHIVE).param("id", archiveToDrop).update();
     }
     return scanId;
   }
 
-  private void insertFindings(UUID scanId, List<Finding> findings) {
+  private void insertFindings(UUID scanId, List<Finding> findings, List<UUID> ids) {
     var rows = new ArrayList<Object[]>(findings.size());
-    int position = 0;
-    for (var f : findings) {
+    for (int position = 0; position < findings.size(); position++) {
+      var f = findings.get(position);
       rows.add(
           new Object[] {
-            UUID.randomUUID(),
+            ids.get(position),
             scanId,
-            position++,
+            position,
             f.rule(),
             f.severity().id(),
             f.confidence().name().toLowerCase(java.util.Locale.ROOT),

@@ -169,6 +169,18 @@ class ScanIT {
     assertThat(sarif.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(sarif.getHeaders().getContentType().toString()).startsWith("application/sarif+json");
     assertThat(body(sarif).path("version").asString()).isEqualTo("2.1.0");
+    // each finding's SARIF result carries its id as the result's guid, in the same order
+    var guids = new java.util.ArrayList<String>();
+    body(sarif)
+        .path("runs")
+        .get(0)
+        .path("results")
+        .forEach(result -> {
+          if (result.has("guid")) {
+            guids.add(result.path("guid").asString());
+          }
+        });
+    assertThat(guids).isEqualTo(ids);
 
     String jobId = location.substring(location.lastIndexOf('/') + 1);
     try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {

@@ -21,6 +21,19 @@ public final class SarifReport {
   private SarifReport() {}
 
   public static Map<String, Object> document(ReviewReport report, String toolVersion) {
+    return document(report, toolVersion, List.of());
+  }
+
+  /**
+   * The document, with {@code guids.get(i)} as the {@code guid} of the i-th finding's result (the
+   * platform's stable finding ids); {@code guids} is empty or has one entry per finding.
+   */
+  public static Map<String, Object> document(
+      ReviewReport report, String toolVersion, List<java.util.UUID> guids) {
+    if (!guids.isEmpty() && guids.size() != report.findings().size()) {
+      throw new IllegalArgumentException(
+          "one guid per finding: " + guids.size() + " for " + report.findings().size());
+    }
     var rules = new ArrayList<Map<String, Object>>();
     var index = new HashMap<String, Integer>();
     for (var rule : report.rules()) {
@@ -28,8 +41,12 @@ public final class SarifReport {
       rules.add(rule(rule));
     }
     var results = new ArrayList<Map<String, Object>>();
-    for (var f : report.findings()) {
-      results.add(result(f, index, null));
+    for (int i = 0; i < report.findings().size(); i++) {
+      var result = result(report.findings().get(i), index, null);
+      if (!guids.isEmpty()) {
+        result.put("guid", guids.get(i).toString());
+      }
+      results.add(result);
     }
     for (var s : report.suppressed()) {
       results.add(result(s.finding(), index, s));
