@@ -109,9 +109,14 @@ public class ApiKeys {
   }
 
   /**
-   * The caller of a key that is still valid (not revoked), by its id: browser sessions re-check it.
+   * The caller of a key that is still valid (not revoked), by its id: browser sessions re-check it
+   * on every request, through the same {@link KeyCache} as keys (a revocation forgets both).
    */
   public Optional<Caller> findActive(UUID keyId) {
+    return cache.lookup("id:" + keyId, () -> findActiveInDatabase(keyId));
+  }
+
+  private Optional<Caller> findActiveInDatabase(UUID keyId) {
     return jdbc.sql(FIND_ACTIVE_BY_ID)
         .param("id", keyId)
         .query((rs, row) ->

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A short in-process cache of authenticated API keys: SHA-256 of the presented key → caller
- * (tenant, key id, role), so that requests served from the tagged cache do not need the database
- * for authentication.
+ * A short in-process cache of authenticated API keys: SHA-256 of the presented key (or {@code
+ * id:<key id>} for browser sessions) → caller (tenant, key id, role), so that requests served from
+ * the tagged cache do not need the database for authentication.
  *
  * <ul>
  *   <li>An entry younger than {@code ttl} answers without the database.

@@ -57,9 +57,16 @@ class ApiKeyCacheIT {
       assertThat(get(instance, "/api/v1/portfolio", revoked).statusCode()).isEqualTo(200);
     }
 
+    // Browser sessions are checked through the same cache, by key id.
+    String keptSession = signIn(first, kept);
+    String revokedSession = signIn(first, revoked);
+    assertThat(withCookie(first, "/api/v1/portfolio", revokedSession).statusCode()).isEqualTo(200);
+    assertThat(withCookie(first, "/api/v1/portfolio", keptSession).statusCode()).isEqualTo(200);
+
     // The TTL is ten minutes: only the revocation itself can explain these refusals.
     assertThat(first.getBean(KeyAdministration.class).revoke(revoked.substring(4, 12))).isTrue();
     assertThat(get(first, "/api/v1/portfolio", revoked).statusCode()).isEqualTo(401);
+    assertThat(withCookie(first, "/api/v1/portfolio", revokedSession).statusCode()).isEqualTo(401);
     await()
         .atMost(Duration.ofSeconds(2))
         .until(() -> get(second, "/api/v1/portfolio", revoked).statusCode() == 401);
@@ -75,6 +82,9 @@ class ApiKeyCacheIT {
     var portfolio = get(first, "/api/v1/portfolio", kept);
     assertThat(portfolio.statusCode()).isEqualTo(200);
     assertThat(portfolio.headers().firstValue("Cache-Status").orElseThrow()).contains("fwd=stale");
+    var fromSession = withCookie(first, "/api/v1/portfolio", keptSession);
+    assertThat(fromSession.statusCode()).isEqualTo(200);
+    assertThat(fromSession.headers().firstValue("Cache-Status")).isPresent();
     for (String path : new String[] {"/api/v1/portfolio/strategy", "/api/v1/providers"}) {
       var response = get(first, path, kept);
       assertThat(response.statusCode()).as(path).isEqualTo(200);
@@ -115,6 +125,31 @@ class ApiKeyCacheIT {
         .getBean(MeterRegistry.class)
         .counter("reviewer.api.key.cache.requests", "result", result)
         .count();
+  }
+
+  /** Signs in to the web UI with the key; returns the session cookie. */
+  private String signIn(ConfigurableApplicationContext instance, String key) throws Exception {
+    var request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + TestInstances.port(instance) + "/ui/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("apiKey=" + key + "&next=%2Fui%2Fportfolio"))
+            .build();
+    var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(302);
+    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+    return cookie.substring(0, cookie.indexOf(';'));
+  }
+
+  private HttpResponse<String> withCookie(
+      ConfigurableApplicationContext instance, String path, String cookie) throws Exception {
+    var request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + TestInstances.port(instance) + path))
+            .header("Cookie", cookie)
+            .timeout(Duration.ofSeconds(15))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(ConfigurableApplicationContext instance, String path, String key)
