@@ -4,11 +4,14 @@ import static com.architectreviewer.jobs.JobRepository.ts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The worker side of {@code jobs}: claiming a job, progress, and its outcome. Every write after the
@@ -18,56 +21,51 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class ExecutionRepository {
 
-  private static final String LOCK =
+  /** One round trip; see the migration that creates {@code reviewer_claim_job}. */
+  private static final String CLAIM = "SELECT * FROM reviewer_claim_job(:id, :limit, :now)";
+
+  /**
+   * Final states of several attempts in one statement: each job's row (fenced by its attempt), its
+   * event, and the removal of its db-scheduler execution (fenced by the execution's version, as
+   * db-scheduler's own removal would be). The outcome and the end of the execution commit together.
+   */
+  private static final String FINISH_ALL =
       """
-      SELECT tenant_id, kind, state, cancel_requested, payload, attempts, created_at
-      FROM jobs WHERE id = :id FOR UPDATE
+      WITH input AS (
+        SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb))
+          AS t(id uuid, attempt int, state text, stage text, error text, result_ref text,
+               version bigint)),
+      finished AS (
+        -- Work that ends after its cancellation was asked for counts as cancelled, as it would
+        -- have at its next checkpoint; its result is dropped.
+        UPDATE jobs j
+        SET state = CASE WHEN j.cancel_requested AND i.state = 'succeeded' THEN 'cancelled'
+                         ELSE i.state END,
+            progress = CASE WHEN i.state = 'succeeded' AND NOT j.cancel_requested THEN 100
+                            ELSE j.progress END,
+            stage = CASE WHEN j.cancel_requested AND i.state = 'succeeded' THEN 'cancelled'
+                         ELSE i.stage END,
+            result_ref = CASE WHEN j.cancel_requested AND i.state = 'succeeded' THEN NULL
+                              ELSE i.result_ref END,
+            error = i.error, finished_at = :now, updated_at = :now
+        FROM input i
+        -- The id list lets the planner look the rows up by primary key instead of joining the
+        -- whole table (it cannot estimate the JSON's row count).
+        WHERE j.id = ANY (CAST(:ids AS uuid[])) AND j.id = i.id
+          AND j.state = 'running' AND j.attempts = i.attempt
+        RETURNING j.id, j.state, j.progress, j.stage, j.attempts, j.error, j.result_ref,
+                  j.updated_at),
+      events AS (
+        INSERT INTO job_events (job_id, state, progress, stage, attempts, error, result_ref,
+                                created_at)
+        SELECT * FROM finished),
+      removed AS (
+        DELETE FROM scheduled_tasks s USING input i
+        WHERE s.task_name = 'job' AND s.task_instance = ANY (CAST(:ids AS text[]))
+          AND s.task_instance = CAST(i.id AS text) AND s.version = i.version)
+      SELECT id, state FROM finished
       """;
-  private static final String TENANT_LOCK =
-      "SELECT 1 FROM pg_advisory_xact_lock(4, hashtext(CAST(:tenantId AS text)))";
-  private static final String RUNNING_OF_TENANT =
-      "SELECT count(*) FROM jobs WHERE tenant_id = :tenantId AND state = 'running' AND id <> :id";
-  private static final String START =
-      """
-      WITH started AS (
-        UPDATE jobs SET state = 'running', attempts = attempts + 1, started_at = :now,
-                        stage = 'started', error = NULL, next_attempt_at = NULL, updated_at = :now
-        WHERE id = :id
-        RETURNING id, state, progress, stage, attempts, error, result_ref, updated_at)
-      INSERT INTO job_events (job_id, state, progress, stage, attempts, error, result_ref,
-                              created_at)
-      SELECT * FROM started
-      """;
-  private static final String WAIT =
-      """
-      UPDATE jobs SET state = 'queued', stage = 'waiting for a free slot of the tenant',
-                      updated_at = :now
-      WHERE id = :id AND state <> 'queued'
-      """;
-  private static final String FINISH =
-      """
-      WITH finished AS (
-        UPDATE jobs SET state = :state, progress = CASE WHEN :state = 'succeeded' THEN 100
-                                                         ELSE progress END,
-                        stage = :stage, error = :error, result_ref = :resultRef,
-                        finished_at = :now, updated_at = :now
-        WHERE id = :id AND state = 'running' AND attempts = :attempt
-        RETURNING id, state, progress, stage, attempts, error, result_ref, updated_at)
-      INSERT INTO job_events (job_id, state, progress, stage, attempts, error, result_ref,
-                              created_at)
-      SELECT * FROM finished
-      """;
-  private static final String CANCEL_UNSTARTED =
-      """
-      WITH cancelled AS (
-        UPDATE jobs SET state = 'cancelled', stage = 'cancelled', finished_at = :now,
-                        updated_at = :now
-        WHERE id = :id AND state IN ('queued', 'running')
-        RETURNING id, state, progress, stage, attempts, error, result_ref, updated_at)
-      INSERT INTO job_events (job_id, state, progress, stage, attempts, error, result_ref,
-                              created_at)
-      SELECT * FROM cancelled
-      """;
+
   private static final String RETRY_LATER =
       """
       WITH waiting AS (
@@ -105,91 +103,78 @@ class ExecutionRepository {
         implements Claim {}
   }
 
-  private final JdbcClient jdbc;
-  private final TransactionTemplate transactions;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  ExecutionRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+  private final JdbcClient jdbc;
+
+  ExecutionRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.transactions = transactions;
   }
 
   Claim claim(UUID id, int tenantRunningLimit, Instant now) {
-    return transactions.execute(status -> claimInTransaction(id, tenantRunningLimit, now));
+    return jdbc.sql(CLAIM)
+        .param("id", id)
+        .param("limit", tenantRunningLimit)
+        .param("now", ts(now))
+        .query((rs, row) ->
+            switch (rs.getString("outcome")) {
+              case "started" ->
+                  new Claim.Started(
+                      id,
+                      rs.getObject("tenant_id", UUID.class),
+                      rs.getString("kind"),
+                      rs.getString("payload"),
+                      rs.getInt("attempt"),
+                      Duration.between(JobRepository.instant(rs, "created_at"), now));
+              case "deferred" -> new Claim.Deferred();
+              case "deleted" -> new Claim.Gone("the job was deleted");
+              case "cancelled" -> new Claim.Gone("the job was cancelled before it started");
+              default -> new Claim.Gone("the job is already " + rs.getString("state"));
+            })
+        .single();
   }
 
-  private Claim claimInTransaction(UUID id, int tenantRunningLimit, Instant now) {
-    record Row(
-        UUID tenantId,
-        String kind,
-        JobState state,
-        boolean cancelRequested,
-        String payload,
-        int attempts,
-        Instant createdAt) {}
-    Optional<Row> found =
-        jdbc.sql(LOCK)
-            .param("id", id)
-            .query((rs, n) ->
-                new Row(
-                    rs.getObject("tenant_id", UUID.class),
-                    rs.getString("kind"),
-                    JobState.of(rs.getString("state")),
-                    rs.getBoolean("cancel_requested"),
-                    rs.getString("payload"),
-                    rs.getInt("attempts"),
-                    JobRepository.instant(rs, "created_at")))
-            .optional();
-    if (found.isEmpty()) {
-      return new Claim.Gone("the job was deleted");
-    }
-    Row job = found.get();
-    if (job.state().isTerminal()) {
-      return new Claim.Gone("the job is already " + job.state().value());
-    }
-    if (job.cancelRequested()) {
-      jdbc.sql(CANCEL_UNSTARTED).param("id", id).param("now", ts(now)).update();
-      return new Claim.Gone("the job was cancelled before it started");
-    }
-    jdbc.sql(TENANT_LOCK).param("tenantId", job.tenantId()).query(rs -> {});
-    long running =
-        jdbc.sql(RUNNING_OF_TENANT)
-            .param("tenantId", job.tenantId())
-            .param("id", id)
-            .query(Long.class)
-            .single();
-    if (running >= tenantRunningLimit) {
-      jdbc.sql(WAIT).param("id", id).param("now", ts(now)).update();
-      return new Claim.Deferred();
-    }
-    jdbc.sql(START).param("id", id).param("now", ts(now)).update();
-    return new Claim.Started(
-        id,
-        job.tenantId(),
-        job.kind(),
-        job.payload(),
-        job.attempts() + 1,
-        Duration.between(job.createdAt(), now));
-  }
-
-  /** Records the final state of an attempt; false if the attempt was superseded. */
-  boolean finish(
+  /**
+   * The final state of one attempt.
+   *
+   * @param executionVersion version of the db-scheduler execution that ran it
+   */
+  record Finish(
       UUID id,
       int attempt,
       JobState state,
       String stage,
       String error,
       String resultRef,
-      Instant now) {
-    return jdbc.sql(FINISH)
-            .param("id", id)
-            .param("attempt", attempt)
-            .param("state", state.value())
-            .param("stage", stage)
-            .param("error", error)
-            .param("resultRef", resultRef)
-            .param("now", ts(now))
-            .update()
-        == 1;
+      long executionVersion) {}
+
+  /**
+   * Records final states and removes their executions, in one statement; for each, the state
+   * recorded (a success that was cancelled meanwhile is recorded as cancelled), or empty when a
+   * newer attempt superseded it.
+   */
+  List<Optional<JobState>> finishAll(List<Finish> finishes, Instant now) {
+    var rows = JSON.createArrayNode();
+    for (var finish : finishes) {
+      rows.addObject()
+          .put("id", finish.id().toString())
+          .put("attempt", finish.attempt())
+          .put("state", finish.state().value())
+          .put("stage", finish.stage())
+          .put("error", finish.error())
+          .put("result_ref", finish.resultRef())
+          .put("version", finish.executionVersion());
+    }
+    Map<UUID, JobState> recorded = new HashMap<>();
+    jdbc.sql(FINISH_ALL)
+        .param("rows", JSON.writeValueAsString(rows))
+        .param(
+            "ids", finishes.stream().map(finish -> finish.id().toString()).toArray(String[]::new))
+        .param("now", ts(now))
+        .query(rs -> {
+          recorded.put(rs.getObject("id", UUID.class), JobState.of(rs.getString("state")));
+        });
+    return finishes.stream().map(finish -> Optional.ofNullable(recorded.get(finish.id()))).toList();
   }
 
   boolean retryLater(UUID id, int attempt, String error, Instant at, Instant now) {

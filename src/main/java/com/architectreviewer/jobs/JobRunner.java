@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -26,6 +27,15 @@ final class JobRunner {
 
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
+  /** Most final states written in one statement. */
+  static final int FINISH_BATCH = 64;
+
+  /**
+   * The execution was removed together with the final state ({@link
+   * ExecutionRepository#finishAll}); nothing is left for db-scheduler to write.
+   */
+  private static final CompletionHandler<Void> ALREADY_REMOVED = (complete, operations) -> {};
+
   private final Map<String, JobHandler> handlers;
   private final ExecutionRepository repository;
   private final JobsProperties properties;
@@ -33,8 +43,8 @@ final class JobRunner {
   private final JobMetrics metrics;
   private final OutcomeWriter outcomes;
   private final Clock clock;
-
   private final ErrorReporting errors;
+  private final WriteCoalescer<ExecutionRepository.Finish, Optional<JobState>> finishes;
 
   JobRunner(
       List<JobHandler> handlers,
@@ -52,16 +62,18 @@ final class JobRunner {
     this.metrics = metrics;
     this.outcomes = new OutcomeWriter(clock);
     this.clock = clock;
+    this.finishes =
+        new WriteCoalescer<>(batch -> repository.finishAll(batch, clock.instant()), FINISH_BATCH);
   }
 
   CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
     UUID id = UUID.fromString(instance.getId());
     try (var logged = LogContext.put(LogContext.JOB_ID, id.toString())) {
-      return claimAndRun(id);
+      return claimAndRun(id, context.getExecution().version);
     }
   }
 
-  private CompletionHandler<Void> claimAndRun(UUID id) {
+  private CompletionHandler<Void> claimAndRun(UUID id, long executionVersion) {
     var claim = repository.claim(id, properties.tenantRunningLimit(), clock.instant());
     return switch (claim) {
       case ExecutionRepository.Claim.Gone gone -> {
@@ -70,17 +82,18 @@ final class JobRunner {
       }
       case ExecutionRepository.Claim.Deferred deferred ->
           rescheduleAt(clock.instant().plus(properties.tenantLimitDelay()));
-      case ExecutionRepository.Claim.Started started -> run(started);
+      case ExecutionRepository.Claim.Started started -> run(started, executionVersion);
     };
   }
 
-  private CompletionHandler<Void> run(ExecutionRepository.Claim.Started job) {
+  private CompletionHandler<Void> run(ExecutionRepository.Claim.Started claim, long version) {
+    var job = new Attempt(claim, version);
     metrics.waited(job.kind(), job.waited());
     var handler = handlers.get(job.kind());
     if (handler == null) {
       return fail(job, "This server cannot run jobs of kind '" + job.kind() + "'.");
     }
-    var context = new RunningJob(job, repository, clock, properties);
+    var context = new RunningJob(claim, repository, clock, properties);
     Instant started = clock.instant();
     try {
       String result = handler.run(context);
@@ -105,8 +118,7 @@ final class JobRunner {
     }
   }
 
-  private CompletionHandler<Void> failedAttempt(
-      ExecutionRepository.Claim.Started job, Exception e) {
+  private CompletionHandler<Void> failedAttempt(Attempt job, Exception e) {
     String errorId = UUID.randomUUID().toString();
     if (retryPolicy.mayRetryAfter(job.attempt())) {
       Instant at =
@@ -127,9 +139,13 @@ final class JobRunner {
               + "); retrying at "
               + at
               + ".";
-      outcomes.write(
-          job.id(),
-          () -> repository.retryLater(job.id(), job.attempt(), message, at, clock.instant()));
+      boolean recorded =
+          outcomes.write(
+              job.id(),
+              () -> repository.retryLater(job.id(), job.attempt(), message, at, clock.instant()));
+      if (!recorded) {
+        logSuperseded(job);
+      }
       return rescheduleAt(at);
     }
     // The final failure is reported once (error tracking + log) under the id the user sees in the
@@ -146,29 +162,55 @@ final class JobRunner {
             + "). Retry it, or report the error id.");
   }
 
-  private CompletionHandler<Void> fail(ExecutionRepository.Claim.Started job, String message) {
+  private CompletionHandler<Void> fail(Attempt job, String message) {
     return finish(job, JobState.FAILED, "failed", message, null);
   }
 
-  private CompletionHandler<Void> cancelled(ExecutionRepository.Claim.Started job) {
+  private CompletionHandler<Void> cancelled(Attempt job) {
     log.info("Job {} ({}) stopped: cancelled by the user", job.id(), job.kind());
     return finish(job, JobState.CANCELLED, "cancelled", null, null);
   }
 
-  /** Records the attempt's final state (one result per job) and removes the execution. */
+  /** A started attempt and the version of the db-scheduler execution that runs it. */
+  private record Attempt(ExecutionRepository.Claim.Started claim, long executionVersion) {
+    UUID id() {
+      return claim.id();
+    }
+
+    String kind() {
+      return claim.kind();
+    }
+
+    int attempt() {
+      return claim.attempt();
+    }
+
+    Duration waited() {
+      return claim.waited();
+    }
+  }
+
+  /**
+   * Records the attempt's final state (one result per job) and removes the execution in the same
+   * statement, batched with the final states of other threads.
+   */
   private CompletionHandler<Void> finish(
-      ExecutionRepository.Claim.Started job,
-      JobState state,
-      String stage,
-      String error,
-      String result) {
-    outcomes.write(
+      Attempt job, JobState state, String stage, String error, String result) {
+    var finish =
+        new ExecutionRepository.Finish(
+            job.id(), job.attempt(), state, stage, error, result, job.executionVersion());
+    Optional<JobState> recorded = outcomes.write(job.id(), () -> finishes.submit(finish));
+    recorded.ifPresentOrElse(
+        actual -> metrics.finished(job.kind(), actual.value()), () -> logSuperseded(job));
+    return ALREADY_REMOVED;
+  }
+
+  private static void logSuperseded(Attempt job) {
+    log.warn(
+        "Outcome of job {} attempt {} not recorded: a newer attempt replaced this one; it keeps"
+            + " its own",
         job.id(),
-        () ->
-            repository.finish(
-                job.id(), job.attempt(), state, stage, error, result, clock.instant()));
-    metrics.finished(job.kind(), state.value());
-    return new CompletionHandler.OnCompleteRemove<>();
+        job.attempt());
   }
 
   private static CompletionHandler<Void> rescheduleAt(Instant at) {

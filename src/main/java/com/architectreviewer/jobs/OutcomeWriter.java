@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -25,17 +25,13 @@ final class OutcomeWriter {
     this.clock = clock;
   }
 
-  void write(UUID jobId, BooleanSupplier write) {
+  /** Runs the write, again after a pause while the database is unavailable; its result. */
+  <T> T write(UUID jobId, Supplier<T> write) {
     Instant giveUp = clock.instant().plus(PATIENCE);
     long pause = 250;
     while (true) {
       try {
-        if (!write.getAsBoolean()) {
-          log.warn(
-              "Outcome of job {} not recorded: a newer attempt replaced this one; it keeps its own",
-              jobId);
-        }
-        return;
+        return write.get();
       } catch (DataAccessException e) {
         if (clock.instant().isAfter(giveUp)) {
           throw e;

@@ -27,7 +27,7 @@ final class RunningJob implements JobContext {
   private Instant lastProgressWrite = Instant.MIN;
   private String lastStage;
   private int lastPercent = -1;
-  private Instant lastCancelCheck = Instant.MIN;
+  private Instant lastCancelCheck;
   private volatile boolean cancelled;
 
   RunningJob(
@@ -40,6 +40,9 @@ final class RunningJob implements JobContext {
     this.clock = clock;
     this.progressInterval = properties.progressInterval();
     this.cancelCheckInterval = properties.cancelCheckInterval();
+    // The claim has just seen no cancellation request: the first look is due one interval later,
+    // so a short job never asks (its final write turns a late request into 'cancelled').
+    this.lastCancelCheck = clock.instant();
   }
 
   @Override

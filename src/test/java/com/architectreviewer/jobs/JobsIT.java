@@ -8,6 +8,8 @@ import com.architectreviewer.security.ApiKeys;
 import com.architectreviewer.security.Caller;
 import com.architectreviewer.testsupport.PlatformTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +171,31 @@ class JobsIT {
     assertThat(job.attempts()).isZero();
     assertThat(job.startedAt()).isNull();
     assertThat(handler.runs("i3")).isZero();
+  }
+
+  @Test
+  void aTenantNeverRunsMoreThanItsLimitWhileOthersRun() {
+    // Eight threads compete for twelve jobs of one tenant (limit 2): every claim must count the
+    // jobs that other claims started a moment before, or more than two would run.
+    List<UUID> busy = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      busy.add(jobs.enqueue(NewJob.of(tenant, TestJobHandler.KIND, "hold:f" + i + ":150")).jobId());
+    }
+    var otherTenant = apiKeys.ensureTenant("jobs-" + UUID.randomUUID());
+    var other = jobs.enqueue(NewJob.of(otherTenant, TestJobHandler.KIND, "hold:fo:150"));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() ->
+            busy.stream()
+                .allMatch(id -> jobs.find(tenant, id).orElseThrow().state() == JobState.SUCCEEDED));
+    assertThat(handler.maxRunningAtOnce(tenant)).isEqualTo(2);
+    assertThat(jobs.find(otherTenant, other.jobId()).orElseThrow().state())
+        .isEqualTo(JobState.SUCCEEDED);
+    for (int i = 0; i < 12; i++) {
+      assertThat(handler.runs("f" + i)).as("runs of job f" + i).isEqualTo(1);
+    }
   }
 
   @Test

@@ -29,6 +29,9 @@ public final class QueueBench {
     int latencyJobs = Integer.parseInt(System.getProperty("bench.latencyJobs", "300"));
     int throughputJobs = Integer.parseInt(System.getProperty("bench.throughputJobs", "10000"));
     int tenants = Integer.parseInt(System.getProperty("bench.tenants", "16"));
+    // -Dbench.statements=true: print the statements of the drain (needs pg_stat_statements in
+    // shared_preload_libraries of a server given by TEST_DATABASE_URL).
+    boolean statements = Boolean.getBoolean("bench.statements");
     String url = TestDatabase.freshDatabase();
 
     var app = new SpringApplication(ReviewerApplication.class);
@@ -105,8 +108,25 @@ public final class QueueBench {
         }
       });
       Instant committed = Instant.now();
+      var workersCpuBefore = cpu(processes.stream().map(WorkerProcess::handle).toList());
+      var databaseCpuBefore = cpu(databaseProcesses(jdbc));
+      long transactionsBefore = transactions(jdbc);
+      if (statements) {
+        jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+        jdbc.sql("SELECT pg_stat_statements_reset()").query(rs -> {});
+      }
       waitUntilDone(jdbc, before + throughputJobs);
-      Instant drained = Instant.now();
+      Instant drained =
+          jdbc.sql("SELECT max(finished_at) FROM jobs")
+              .query(java.time.OffsetDateTime.class)
+              .single()
+              .toInstant();
+      Duration workersCpu =
+          since(workersCpuBefore, cpu(processes.stream().map(WorkerProcess::handle).toList()));
+      Duration databaseCpu = since(databaseCpuBefore, cpu(databaseProcesses(jdbc)));
+      // Backends flush their statistics within 10 s of going idle.
+      LockSupport.parkNanos(Duration.ofSeconds(11).toNanos());
+      long drainTransactions = transactions(jdbc) - transactionsBefore;
       double seconds = Duration.between(committed, drained).toMillis() / 1000.0;
       System.out.printf(
           "enqueue of %d jobs in one transaction: %.0f jobs/s%n",
@@ -115,13 +135,80 @@ public final class QueueBench {
       System.out.printf(
           "throughput, %d no-op jobs drained: %.1f s, %.0f jobs/s%n",
           throughputJobs, seconds, throughputJobs / seconds);
+      // CPU time spent on the drain by the workers and by PostgreSQL's processes: unlike wall
+      // time it depends less on what else the machine runs, and cores / (CPU seconds per job)
+      // bounds the rate on an otherwise idle machine. Transactions per job count round trips
+      // (every statement of a worker runs in autocommit), including this JVM's progress polls.
+      System.out.printf(
+          "database transactions during the drain: %.2f per job%n",
+          drainTransactions / (double) throughputJobs);
+      double cpuPerThousand =
+          (workersCpu.toMillis() + databaseCpu.toMillis()) / (double) throughputJobs;
+      System.out.printf(
+          "CPU for the drain: workers %.1f s, PostgreSQL %.1f s = %.2f CPU-s per 1,000 jobs;"
+              + " on %d idle cores at most %.0f jobs/s%n",
+          workersCpu.toMillis() / 1000.0,
+          databaseCpu.toMillis() / 1000.0,
+          cpuPerThousand,
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().availableProcessors() * 1000.0 / cpuPerThousand);
+      if (statements) {
+        jdbc.sql(
+                "SELECT calls, rows, total_exec_time,"
+                    + " left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS q"
+                    + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database"
+                    + " WHERE datname = current_database()) ORDER BY calls DESC LIMIT 15")
+            .query((rs, row) ->
+                String.format(
+                    "%8d calls %8d rows %8.0f ms  %s",
+                    rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)))
+            .list()
+            .forEach(System.out::println);
+      }
+      System.out.printf(
+          "load average after the drain: %.1f%n",
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     } finally {
       for (var process : processes) {
-        process.close();
+        process.stop();
       }
       context.close();
     }
     System.exit(0);
+  }
+
+  /** PostgreSQL's server processes of this database cluster (backends and auxiliary ones). */
+  private static List<ProcessHandle> databaseProcesses(JdbcClient jdbc) {
+    return jdbc.sql("SELECT pid FROM pg_stat_activity").query(Long.class).list().stream()
+        .map(ProcessHandle::of)
+        .flatMap(java.util.Optional::stream)
+        .toList();
+  }
+
+  private static long transactions(JdbcClient jdbc) {
+    // pg_stat_database is updated when a backend reports its statistics (at most once a second
+    // while busy, and when idle); read a snapshot cleared of this transaction's cached view.
+    jdbc.sql("SELECT pg_stat_clear_snapshot()").query(rs -> {});
+    return jdbc.sql(
+            "SELECT xact_commit + xact_rollback FROM pg_stat_database"
+                + " WHERE datname = current_database()")
+        .query(Long.class)
+        .single();
+  }
+
+  /** CPU time used so far, per process id. */
+  private static Map<Long, Duration> cpu(List<ProcessHandle> processes) {
+    Map<Long, Duration> used = new java.util.HashMap<>();
+    processes.forEach(process ->
+        used.put(process.pid(), process.info().totalCpuDuration().orElse(Duration.ZERO)));
+    return used;
+  }
+
+  /** CPU time used between two snapshots, by the processes alive at the second. */
+  private static Duration since(Map<Long, Duration> before, Map<Long, Duration> after) {
+    return after.entrySet().stream()
+        .map(entry -> entry.getValue().minus(before.getOrDefault(entry.getKey(), Duration.ZERO)))
+        .reduce(Duration.ZERO, Duration::plus);
   }
 
   private static void waitUntilReady(List<WorkerProcess> processes) throws Exception {
@@ -136,13 +223,25 @@ public final class QueueBench {
     }
   }
 
+  /**
+   * Waits until no job is queued or running (a cheap look through the partial indexes, so the
+   * bench's own polling costs the database little), then checks that all of them succeeded.
+   */
   private static void waitUntilDone(JdbcClient jdbc, long succeeded) {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-    while (count(jdbc, "succeeded") < succeeded) {
+    while (jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM jobs WHERE state = 'queued')"
+                + " OR EXISTS (SELECT 1 FROM jobs WHERE state = 'running')")
+        .query(Boolean.class)
+        .single()) {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("jobs did not finish in 10 minutes");
       }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    long done = count(jdbc, "succeeded");
+    if (done != succeeded) {
+      throw new IllegalStateException(succeeded + " jobs should have succeeded, not " + done);
     }
   }
 

@@ -55,6 +55,10 @@ final class WorkerProcess implements AutoCloseable {
     return Files.exists(log) && Files.readString(log).contains("Starting scheduler");
   }
 
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }
@@ -63,6 +67,14 @@ final class WorkerProcess implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /** SIGTERM: a graceful stop (shutdown hooks run, e.g. a flight recording is written). */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      kill();
+    }
   }
 
   @Override
