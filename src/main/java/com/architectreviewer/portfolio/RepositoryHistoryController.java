@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/repositories/{id}/scans}: the scan history of a registered repository, newest
- * first, with cursor pagination. Another tenant's repository answers 404.
+ * first, with cursor pagination: every scan job, with its stored scan once it succeeded. Another
+ * tenant's repository answers 404.
  */
 @RestController
 @Tag(name = "Repositories")
@@ -40,8 +41,9 @@ class RepositoryHistoryController {
   @GetMapping(path = "/api/v1/repositories/{id}/scans", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary =
-          "Scan history of a repository, newest first: state, time, ref, score, counts by severity"
-              + " and the scan's URL; cursor pagination")
+          "Scan history of a repository, newest first: every scan job (queued, running, failed"
+              + " too) with its state, time, ref, error, and once succeeded the score, counts by"
+              + " severity and the scan's URL; cursor pagination")
   ScanHistoryPage scans(
       @Parameter(hidden = true) Caller caller,
       @PathVariable("id") UUID id,
@@ -58,6 +60,6 @@ class RepositoryHistoryController {
     }
     var items = List.copyOf(page.subList(0, limit));
     var last = items.getLast();
-    return new ScanHistoryPage(items, new PageCursor(last.createdAt(), last.id()).encode());
+    return new ScanHistoryPage(items, new PageCursor(last.createdAt(), last.jobId()).encode());
   }
 }

@@ -14,33 +14,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The scans of one registered repository, newest first, with keyset pagination. Every statement is
- * scoped by the tenant; whether the repository itself belongs to the tenant is the caller's check.
+ * The scans of one registered repository, newest first, with keyset pagination: every scan job of
+ * the repository (queued, running, failed and cancelled ones too) with its stored scan once it
+ * succeeded. Every statement is scoped by the tenant; whether the repository itself belongs to the
+ * tenant is the caller's check.
  */
 @Service
 public class ScanHistory {
 
   private static final List<String> SEVERITIES =
       List.of("critical", "high", "medium", "low", "info");
+  // The repository of a scan job is in its payload (written by ScanPayloads), as the portfolio's
+  // overview finds a repository's newest job; jobs_tenant_created_idx walks the tenant's jobs
+  // newest first.
+  private static final String SELECT =
+      """
+      SELECT j.id AS job_id, j.state, j.error, j.payload, j.created_at, j.finished_at,
+             s.id, s.source, s.files_scanned, s.score, s.duration_ms,
+             s.critical, s.high, s.medium, s.low, s.info
+      FROM jobs j LEFT JOIN scans s ON s.job_id = j.id AND s.tenant_id = j.tenant_id
+      WHERE j.tenant_id = :tenantId AND j.kind = :kind
+        AND j.payload::jsonb ->> 'repositoryId' = :repositoryId
+      """;
   private static final String FIRST_PAGE =
-      """
-      SELECT s.id, s.job_id, s.source, s.files_scanned, s.score, s.duration_ms, s.created_at,
-             s.critical, s.high, s.medium, s.low, s.info, j.state, j.payload
-      FROM scans s LEFT JOIN jobs j ON j.id = s.job_id AND j.tenant_id = s.tenant_id
-      WHERE s.tenant_id = :tenantId AND s.repository_id = :repositoryId
-      ORDER BY s.created_at DESC, s.id DESC
-      LIMIT :limit
-      """;
+      SELECT + "ORDER BY j.created_at DESC, j.id DESC LIMIT :limit";
   private static final String NEXT_PAGE =
-      """
-      SELECT s.id, s.job_id, s.source, s.files_scanned, s.score, s.duration_ms, s.created_at,
-             s.critical, s.high, s.medium, s.low, s.info, j.state, j.payload
-      FROM scans s LEFT JOIN jobs j ON j.id = s.job_id AND j.tenant_id = s.tenant_id
-      WHERE s.tenant_id = :tenantId AND s.repository_id = :repositoryId
-        AND (s.created_at, s.id) < (:createdAt, :id)
-      ORDER BY s.created_at DESC, s.id DESC
-      LIMIT :limit
-      """;
+      SELECT
+          + "AND (j.created_at, j.id) < (:createdAt, :id)"
+          + " ORDER BY j.created_at DESC, j.id DESC LIMIT :limit";
 
   private final JdbcClient jdbc;
   private final ScanPayloads payloads;
@@ -51,11 +52,17 @@ public class ScanHistory {
   }
 
   /**
-   * One scan of a repository as the history shows it.
+   * One scan of a repository as the history shows it. The fields of the stored scan ({@code id},
+   * {@code source}, {@code filesScanned}, {@code score}, {@code counts}, {@code durationMs}, {@code
+   * url}) are null until the job succeeded.
    *
-   * @param state the state of the scan's job ({@code succeeded} for every stored scan, unless the
-   *     job was re-run since)
-   * @param ref the git branch, tag or commit asked for, or null (default branch, or not git)
+   * @param jobId the scan job; the history's order and cursor follow it
+   * @param state the job's state: {@code queued}, {@code running}, {@code succeeded}, {@code
+   *     failed} or {@code cancelled}
+   * @param error why the job failed, fit for users, or null
+   * @param createdAt when the scan was asked for
+   * @param finishedAt when the job ended, or null
+   * @param ref the git branch or tag scanned, or null (the remote's default branch, or not git)
    * @param counts findings by severity ({@code critical, high, medium, low, info})
    * @param url the scan's own resource, {@code /api/v1/scans/{id}}
    */
@@ -63,19 +70,21 @@ public class ScanHistory {
       UUID id,
       UUID jobId,
       String state,
+      String error,
       Instant createdAt,
+      Instant finishedAt,
       String ref,
       String source,
-      int filesScanned,
-      int score,
+      Integer filesScanned,
+      Integer score,
       Map<String, Integer> counts,
-      long durationMs,
+      Long durationMs,
       String url) {}
 
   /**
    * Up to {@code limit} scans of the repository after the cursor (null: from the newest).
    *
-   * @param after the {@code (createdAt, id)} of the last entry of the previous page, or null
+   * @param after the {@code (createdAt, jobId)} of the last entry of the previous page, or null
    */
   public List<Entry> page(UUID tenantId, UUID repositoryId, PageCursor after, int limit) {
     var statement =
@@ -86,38 +95,41 @@ public class ScanHistory {
                 .param("id", after.id());
     return statement
         .param("tenantId", tenantId)
-        .param("repositoryId", repositoryId)
+        .param("kind", ScanRequests.KIND)
+        .param("repositoryId", repositoryId.toString())
         .param("limit", limit)
         .query(this::entry)
         .list();
   }
 
   private Entry entry(ResultSet rs, int row) throws SQLException {
-    var counts = new LinkedHashMap<String, Integer>();
-    for (String severity : SEVERITIES) {
-      counts.put(severity, rs.getInt(severity));
-    }
     UUID id = rs.getObject("id", UUID.class);
-    String state = rs.getString("state");
+    OffsetDateTime finishedAt = rs.getObject("finished_at", OffsetDateTime.class);
+    Map<String, Integer> counts = null;
+    if (id != null) {
+      counts = new LinkedHashMap<>();
+      for (String severity : SEVERITIES) {
+        counts.put(severity, rs.getInt(severity));
+      }
+    }
     return new Entry(
         id,
         rs.getObject("job_id", UUID.class),
-        state == null ? "succeeded" : state,
+        rs.getString("state"),
+        rs.getString("error"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        finishedAt == null ? null : finishedAt.toInstant(),
         ref(rs.getString("payload")),
-        rs.getString("source"),
-        rs.getInt("files_scanned"),
-        rs.getInt("score"),
+        id == null ? null : rs.getString("source"),
+        id == null ? null : rs.getInt("files_scanned"),
+        id == null ? null : rs.getInt("score"),
         counts,
-        rs.getLong("duration_ms"),
-        "/api/v1/scans/" + id);
+        id == null ? null : rs.getLong("duration_ms"),
+        id == null ? null : "/api/v1/scans/" + id);
   }
 
   /** The ref the job asked for; a payload this version cannot read shows no ref. */
   private String ref(String payload) {
-    if (payload == null) {
-      return null;
-    }
     try {
       return payloads.read(payload).source() instanceof ScanSource.GitRepository git
           ? git.ref()

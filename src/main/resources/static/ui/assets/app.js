@@ -111,9 +111,11 @@ const pages = {
       const ref = form.ref.value.trim();
       clearFieldErrors(form);
       button.disabled = true;
+      document.getElementById("result").hidden = true;
       try {
         const { response } = await api(`/api/v1/repositories/${id}/scans`, { method: "POST", json: ref ? { ref } : {} });
         follow(response.headers.get("Location"), button);
+        await scanHistory.load(id);
       } catch (e) {
         if (!showFieldErrors(form, e)) showProblem(e);
         button.disabled = false;
@@ -296,15 +298,16 @@ const scanHistory = {
   show(body) {
     const tbody = document.querySelector("#history tbody");
     tbody.append(...(body.items || []).map(scan => {
-      const scanId = scan.id;
-      return el("tr", { "data-scan-id": scanId },
+      // A job that has not (or not yet) stored a scan has no score, counts or link.
+      const stored = Boolean(scan.id);
+      return el("tr", { "data-job-id": scan.jobId, "data-state": scan.state },
         el("td", {}, el("time", { datetime: scan.createdAt }, when(scan.createdAt))),
-        el("td", { text: scan.state }),
-        el("td", { text: scan.ref || "default" }),
-        el("td", { text: scan.score }),
-        el("td", { text: counts(scan) }),
-        el("td", {}, el("a", { href: `/ui/scans/${scanId}`, class: "history-link" }, "Findings",
-          el("span", { class: "visually-hidden", text: ` of the scan of ${when(scan.createdAt)}` }))));
+        el("td", { class: "history-state", text: scan.state }),
+        el("td", { class: "history-ref", text: scan.ref || "default" }),
+        el("td", { text: stored ? scan.score : "" }),
+        el("td", { class: "history-findings", text: stored ? counts(scan) : (scan.error || "—") }),
+        el("td", {}, stored ? el("a", { href: `/ui/scans/${scan.id}`, class: "history-link" }, "Findings",
+          el("span", { class: "visually-hidden", text: ` of the scan of ${when(scan.createdAt)}` })) : ""));
     }));
     this.cursor = body.nextCursor || null;
     const any = tbody.children.length > 0;
@@ -413,10 +416,10 @@ function follow(location, button) {
       document.getElementById("result").hidden = false;
       document.getElementById("result-summary").textContent = `Score ${scan.score ?? "?"} · ${counts(scan)}`;
       document.getElementById("result-link").href = `/ui/scans/${scanId}`;
-      await scanHistory.load(scanHistory.id);
     } else if (job.state !== "succeeded") {
       showProblem(new Error(`The scan ${job.state}: ${job.error || ""}`));
     }
+    await scanHistory.load(scanHistory.id);
   });
 }
 

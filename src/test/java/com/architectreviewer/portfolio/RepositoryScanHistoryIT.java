@@ -49,8 +49,15 @@ class RepositoryScanHistoryIT {
     for (int i = 0; i < 3; i++) {
       scanIds.add(scan(api, id));
     }
+    // A malformed .reviewer.yml fails the next scan at once: it is in the history, without a scan.
+    Files.writeString(dir.resolve(".reviewer.yml"), "ignore: [unclosed\n");
+    String failedJob = requestScan(api, id);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() ->
+            "failed".equals(json.readTree(api.get(failedJob).body()).path("state").asString()));
 
-    var first = api.get("/api/v1/repositories/" + id + "/scans?limit=2");
+    var first = api.get("/api/v1/repositories/" + id + "/scans?limit=3");
     assertThat(first.statusCode()).isEqualTo(200);
     JsonNode page1 = json.readTree(first.body());
     var second =
@@ -66,10 +73,18 @@ class RepositoryScanHistoryIT {
     var listed = new ArrayList<JsonNode>();
     page1.get("items").forEach(listed::add);
     page2.get("items").forEach(listed::add);
-    assertThat(listed).hasSize(3);
+    assertThat(listed).hasSize(4);
+    JsonNode failed = listed.removeFirst();
+    assertThat(failed.get("state").asString()).isEqualTo("failed");
+    assertThat(failed.get("jobId").asString()).isEqualTo(failedJob.replace("/api/v1/jobs/", ""));
+    assertThat(failed.get("error").asString()).contains(".reviewer.yml");
+    assertThat(failed.get("finishedAt").isNull()).isFalse();
+    for (String absent : List.of("id", "score", "counts", "url")) {
+      assertThat(failed.get(absent).isNull()).as(absent).isTrue();
+    }
     assertThat(listed.stream().map(e -> e.get("id").asString()).toList())
         .isEqualTo(List.of(scanIds.get(2), scanIds.get(1), scanIds.get(0)));
-    Instant previous = Instant.MAX;
+    Instant previous = Instant.parse(failed.get("createdAt").asString());
     for (JsonNode entry : listed) {
       Instant createdAt = Instant.parse(entry.get("createdAt").asString());
       assertThat(createdAt).isBefore(previous);
@@ -146,11 +161,16 @@ class RepositoryScanHistoryIT {
     return json.readTree(created.body()).get("id").asString();
   }
 
-  /** Scans the repository and waits for the job; returns the new scan's id. */
-  private String scan(ApiClient api, String repositoryId) {
+  /** Asks for a scan of the repository; returns the job's location. */
+  private String requestScan(ApiClient api, String repositoryId) {
     var accepted = api.postJson("/api/v1/repositories/" + repositoryId + "/scans", "{}");
     assertThat(accepted.statusCode()).isEqualTo(202);
-    String job = accepted.headers().firstValue("Location").orElseThrow();
+    return accepted.headers().firstValue("Location").orElseThrow();
+  }
+
+  /** Scans the repository and waits for the job; returns the new scan's id. */
+  private String scan(ApiClient api, String repositoryId) {
+    String job = requestScan(api, repositoryId);
     return await()
         .atMost(Duration.ofSeconds(60))
         .until(

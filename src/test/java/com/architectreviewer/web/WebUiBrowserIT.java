@@ -125,9 +125,19 @@ class WebUiBrowserIT {
     slow.until(ExpectedConditions.elementToBeClickable(By.id("scan-now"))).click();
     slow.ignoring(StaleElementReferenceException.class)
         .until(driver -> driver.findElements(By.cssSelector("#history tbody tr")).size() == 2);
-    var rows = browser.findElements(By.cssSelector("#history tbody tr"));
-    assertThat(rows.get(0).findElements(By.tagName("td")).get(2).getText()).isEqualTo("default");
-    assertThat(rows.get(1).findElements(By.tagName("td")).get(2).getText()).isEqualTo("v1");
+    // A ref that does not exist: the job fails at once, and the history says so.
+    type("scan-ref", "no-such-branch");
+    slow.until(ExpectedConditions.elementToBeClickable(By.id("scan-now"))).click();
+    slow.ignoring(StaleElementReferenceException.class)
+        .until(
+            driver -> column("history-state").equals(List.of("failed", "succeeded", "succeeded")));
+    assertThat(column("history-ref")).containsExactly("no-such-branch", "default", "v1");
+    assertThat(column("history-findings").getFirst()).contains("no-such-branch");
+    assertThat(browser.findElements(By.cssSelector("#history tbody tr a.history-link"))).hasSize(2);
+    assertThat(text("alerts")).contains("failed");
+    assertThat(browser.findElement(By.id("result")).isDisplayed())
+        .as("the result of the scan before is not shown as this one's")
+        .isFalse();
     String refs =
         (String)
             browser.executeAsyncScript(
@@ -136,22 +146,21 @@ class WebUiBrowserIT {
                     + " + '/scans').then(r => r.json())"
                     + ".then(b => done(b.items.map(i => String(i.ref)).join(',')),"
                     + " e => done('error ' + e));");
-    assertThat(refs).isEqualTo("null,v1");
-    // One scan per page: the older one comes with "Show older scans".
+    assertThat(refs).isEqualTo("no-such-branch,null,v1");
+    // One scan per page: the older ones come with "Show older scans".
     browser.executeAsyncScript(
         "const done = arguments[arguments.length - 1]; scanHistory.pageSize = 1;"
             + " scanHistory.load(document.body.dataset.repositoryId).then(() => done(),"
             + " e => done());");
-    assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(1);
-    browser.findElement(By.id("history-more")).click();
-    wait.until(driver ->
-        driver.findElements(By.cssSelector("#history tbody tr")).size() == 2
-            && !driver.findElement(By.id("history-more")).isDisplayed());
-    assertThat(
-            browser.findElements(By.cssSelector("#history tbody tr")).stream()
-                .map(r -> r.findElements(By.tagName("td")).get(2).getText())
-                .toList())
-        .containsExactly("default", "v1");
+    assertThat(column("history-ref")).containsExactly("no-such-branch");
+    for (int rows = 2; rows <= 3; rows++) {
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("history-more"))).click();
+      int expected = rows;
+      wait.until(
+          driver -> driver.findElements(By.cssSelector("#history tbody tr")).size() == expected);
+    }
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("history-more")));
+    assertThat(column("history-ref")).containsExactly("no-such-branch", "default", "v1");
     Browser.screenshot(browser, "17-repository-history-refs");
     audit("repository, git history with refs");
     browser.findElement(By.id("sign-out")).click();
@@ -195,12 +204,13 @@ class WebUiBrowserIT {
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("result-link")));
     assertThat(browser.findElement(By.id("progress")).getDomProperty("value")).isEqualTo("100");
     assertThat(text("progress-percent")).isEqualTo("100 %");
-    WebElement row =
+    WebElement historyLink =
         wait.until(
-            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#history tbody tr")));
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#history tbody tr a.history-link")));
     String scanHref = browser.findElement(By.id("result-link")).getDomAttribute("href");
-    assertThat(row.findElement(By.cssSelector("a.history-link")).getDomAttribute("href"))
-        .isEqualTo(scanHref);
+    assertThat(historyLink.getDomAttribute("href")).isEqualTo(scanHref);
+    WebElement row = browser.findElement(By.cssSelector("#history tbody tr"));
     assertThat(row.getText()).contains("succeeded").contains("default");
     assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).hasSize(1);
     assertThat(browser.findElement(By.id("no-scans")).isDisplayed()).isFalse();
@@ -212,7 +222,8 @@ class WebUiBrowserIT {
     browser.findElement(By.id("scan-now")).click();
     new WebDriverWait(browser, Duration.ofSeconds(120))
         .ignoring(StaleElementReferenceException.class)
-        .until(driver -> driver.findElements(By.cssSelector("#history tbody tr")).size() == 2);
+        .until(driver ->
+            driver.findElements(By.cssSelector("#history tbody tr a.history-link")).size() == 2);
     var history = browser.findElements(By.cssSelector("#history tbody tr a.history-link"));
     String newest = history.get(0).getDomAttribute("href");
     assertThat(newest).isNotEqualTo(scanHref);
@@ -487,6 +498,13 @@ class WebUiBrowserIT {
     } finally {
       browser.manage().window().setSize(desktop);
     }
+  }
+
+  /** The texts of one column of the scan history, newest first. */
+  private List<String> column(String cssClass) {
+    return browser.findElements(By.cssSelector("#history tbody td." + cssClass)).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   private String cell(String repository, String column) {
