@@ -40,12 +40,6 @@ class Repositories {
       SELECT id, name, url, path, branch, created_at FROM repositories
       WHERE tenant_id = :tenantId AND id = :id
       """;
-  private static final String LATEST_SCAN =
-      """
-      SELECT id, job_id, critical, high, medium, low, info, score, duration_ms, created_at
-      FROM scans WHERE tenant_id = :tenantId AND repository_id = :id
-      ORDER BY created_at DESC LIMIT 1
-      """;
   private static final String DELETE =
       "DELETE FROM repositories WHERE tenant_id = :tenantId AND id = :id";
 
@@ -93,29 +87,6 @@ class Repositories {
         .param("tenantId", tenantId)
         .param("id", id)
         .query(Repositories::view)
-        .optional();
-  }
-
-  /** The newest scan of the repository, if it was scanned. */
-  Optional<LatestScan> latestScan(UUID tenantId, UUID id) {
-    return jdbc.sql(LATEST_SCAN)
-        .param("tenantId", tenantId)
-        .param("id", id)
-        .query((rs, row) -> {
-          var scanId = rs.getObject("id", UUID.class);
-          var counts = new java.util.LinkedHashMap<String, Integer>();
-          for (String severity : new String[] {"critical", "high", "medium", "low", "info"}) {
-            counts.put(severity, rs.getInt(severity));
-          }
-          return new LatestScan(
-              scanId,
-              rs.getObject("job_id", UUID.class),
-              "/api/v1/scans/" + scanId,
-              counts,
-              rs.getInt("score"),
-              rs.getLong("duration_ms"),
-              rs.getObject("created_at", OffsetDateTime.class).toInstant());
-        })
         .optional();
   }
 

@@ -1,5 +1,6 @@
 package com.architectreviewer.portfolio;
 
+import com.architectreviewer.scan.ScanHistory;
 import com.architectreviewer.security.Caller;
 import com.architectreviewer.security.PageCursor;
 import com.architectreviewer.security.Problems;
@@ -42,12 +43,17 @@ class RepositoryController {
 
   private final Repositories repositories;
   private final RepositorySources sources;
+  private final ScanHistory history;
   private final Clock clock;
 
   RepositoryController(
-      Repositories repositories, RepositorySources sources, ObjectProvider<Clock> clock) {
+      Repositories repositories,
+      RepositorySources sources,
+      ScanHistory history,
+      ObjectProvider<Clock> clock) {
     this.repositories = repositories;
     this.sources = sources;
+    this.history = history;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -99,9 +105,18 @@ class RepositoryController {
         repositories
             .find(caller.tenantId(), id)
             .orElseThrow(() -> new ResourceNotFound("Repository"));
-    return repositories
-        .latestScan(caller.tenantId(), id)
-        .map(repository::withLatestScan)
+    return history.page(caller.tenantId(), id, null, 1).stream()
+        .findFirst()
+        .map(scan ->
+            repository.withLatestScan(
+                new LatestScan(
+                    scan.id(),
+                    scan.jobId(),
+                    scan.url(),
+                    scan.counts(),
+                    scan.score(),
+                    scan.durationMs(),
+                    scan.createdAt())))
         .orElse(repository);
   }
 
