@@ -1,6 +1,6 @@
 package com.architectreviewer.portfolio;
 
-import com.architectreviewer.scan.ScanHistory;
+import com.architectreviewer.scan.RepositoryScans;
 import com.architectreviewer.security.Caller;
 import com.architectreviewer.security.PageCursor;
 import com.architectreviewer.security.Problems;
@@ -43,17 +43,17 @@ class RepositoryController {
 
   private final Repositories repositories;
   private final RepositorySources sources;
-  private final ScanHistory history;
+  private final RepositoryScans scans;
   private final Clock clock;
 
   RepositoryController(
       Repositories repositories,
       RepositorySources sources,
-      ScanHistory history,
+      RepositoryScans scans,
       ObjectProvider<Clock> clock) {
     this.repositories = repositories;
     this.sources = sources;
-    this.history = history;
+    this.scans = scans;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -105,14 +105,14 @@ class RepositoryController {
         repositories
             .find(caller.tenantId(), id)
             .orElseThrow(() -> new ResourceNotFound("Repository"));
-    return history.page(caller.tenantId(), id, null, 1).stream()
-        .findFirst()
+    return scans
+        .newest(caller.tenantId(), id)
         .map(scan ->
             repository.withLatestScan(
                 new LatestScan(
                     scan.id(),
                     scan.jobId(),
-                    scan.url(),
+                    "/api/v1/scans/" + scan.id(),
                     scan.counts(),
                     scan.score(),
                     scan.durationMs(),

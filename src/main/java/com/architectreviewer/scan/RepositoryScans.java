@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +52,13 @@ public class RepositoryScans {
       FROM (SELECT * FROM ranked WHERE n = 1) cur
       LEFT JOIN ranked prev ON prev.repository_id = cur.repository_id AND prev.n = 2
       FULL JOIN latest_job job ON job.repository_id = cur.repository_id::text
+      """;
+
+  private static final String NEWEST =
+      """
+      SELECT id, job_id, critical, high, medium, low, info, score, duration_ms, created_at
+      FROM scans WHERE tenant_id = :tenantId AND repository_id = :repositoryId
+      ORDER BY created_at DESC, id DESC LIMIT 1
       """;
 
   private static final String SCANNED =
@@ -103,6 +111,19 @@ public class RepositoryScans {
     }
   }
 
+  /**
+   * The newest stored scan of one repository.
+   *
+   * @param counts findings by severity ({@code critical, high, medium, low, info})
+   */
+  public record Newest(
+      UUID id,
+      UUID jobId,
+      Map<String, Integer> counts,
+      int score,
+      long durationMs,
+      Instant createdAt) {}
+
   /** One finding of the newest scan of a repository. */
   public record LatestFinding(
       UUID repositoryId, String rule, String severity, String confidence, String file, int line) {}
@@ -121,6 +142,22 @@ public class RepositoryScans {
           }
         });
     return summaries;
+  }
+
+  /** The newest stored scan of the repository, if it has one. */
+  public Optional<Newest> newest(UUID tenantId, UUID repositoryId) {
+    return jdbc.sql(NEWEST)
+        .param("tenantId", tenantId)
+        .param("repositoryId", repositoryId)
+        .query((rs, row) ->
+            new Newest(
+                rs.getObject("id", UUID.class),
+                rs.getObject("job_id", UUID.class),
+                counts(rs),
+                rs.getInt("score"),
+                rs.getLong("duration_ms"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+        .optional();
   }
 
   /** Ids of the tenant's repositories that have at least one stored scan. */
@@ -151,15 +188,11 @@ public class RepositoryScans {
     UUID scanId = rs.getObject("scan_id", UUID.class);
     Latest latest = null;
     if (scanId != null) {
-      var counts = new LinkedHashMap<String, Integer>();
-      for (String severity : SEVERITIES) {
-        counts.put(severity, rs.getInt(severity));
-      }
       latest =
           new Latest(
               scanId,
               rs.getInt("score"),
-              counts,
+              counts(rs),
               rs.getObject("scanned_at", OffsetDateTime.class).toInstant());
     }
     return new Summary(
@@ -168,6 +201,14 @@ public class RepositoryScans {
         latest,
         (Integer) rs.getObject("previous_score"),
         (Integer) rs.getObject("previous_findings"));
+  }
+
+  private static Map<String, Integer> counts(ResultSet rs) throws SQLException {
+    var counts = new LinkedHashMap<String, Integer>();
+    for (String severity : SEVERITIES) {
+      counts.put(severity, rs.getInt(severity));
+    }
+    return counts;
   }
 
   /**
