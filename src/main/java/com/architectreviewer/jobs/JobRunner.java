@@ -44,6 +44,7 @@ final class JobRunner {
   private final OutcomeWriter outcomes;
   private final Clock clock;
   private final ErrorReporting errors;
+  private final LiveProgress live;
   private final WriteCoalescer<ExecutionRepository.Finish, Optional<JobState>> finishes;
 
   JobRunner(
@@ -52,8 +53,10 @@ final class JobRunner {
       JobsProperties properties,
       JobMetrics metrics,
       ErrorReporting errors,
+      LiveProgress live,
       Clock clock) {
     this.errors = errors;
+    this.live = live;
     this.handlers =
         handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
     this.repository = repository;
@@ -93,7 +96,11 @@ final class JobRunner {
     if (handler == null) {
       return fail(job, "This server cannot run jobs of kind '" + job.kind() + "'.");
     }
-    var context = new RunningJob(claim, repository, clock, properties);
+    live.publish(
+        job.id(),
+        new LiveProgress.Snapshot(
+            JobState.RUNNING, 0, "started", job.attempt(), null, null, clock.instant()));
+    var context = new RunningJob(claim, repository, live, clock, properties);
     Instant started = clock.instant();
     try {
       String result = handler.run(context);
@@ -143,7 +150,18 @@ final class JobRunner {
           outcomes.write(
               job.id(),
               () -> repository.retryLater(job.id(), job.attempt(), message, at, clock.instant()));
-      if (!recorded) {
+      if (recorded) {
+        live.publish(
+            job.id(),
+            new LiveProgress.Snapshot(
+                JobState.QUEUED,
+                0,
+                "retry scheduled",
+                job.attempt(),
+                message,
+                null,
+                clock.instant()));
+      } else {
         logSuperseded(job);
       }
       return rescheduleAt(at);
@@ -201,7 +219,22 @@ final class JobRunner {
             job.id(), job.attempt(), state, stage, error, result, job.executionVersion());
     Optional<JobState> recorded = outcomes.write(job.id(), () -> finishes.submit(finish));
     recorded.ifPresentOrElse(
-        actual -> metrics.finished(job.kind(), actual.value()), () -> logSuperseded(job));
+        actual -> {
+          metrics.finished(job.kind(), actual.value());
+          // After the commit: a listener that hears of the final state finds it in the database.
+          boolean asRun = actual == state;
+          live.publish(
+              job.id(),
+              new LiveProgress.Snapshot(
+                  actual,
+                  actual == JobState.SUCCEEDED ? 100 : 0,
+                  asRun ? stage : "cancelled",
+                  job.attempt(),
+                  asRun ? error : null,
+                  asRun ? result : null,
+                  clock.instant()));
+        },
+        () -> logSuperseded(job));
     return ALREADY_REMOVED;
   }
 

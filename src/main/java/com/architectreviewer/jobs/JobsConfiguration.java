@@ -48,8 +48,10 @@ class JobsConfiguration {
       JobsProperties properties,
       JobMetrics metrics,
       ErrorReporting errors,
+      LiveProgress live,
       JobsClock clock) {
-    var runner = new JobRunner(handlers, repository, properties, metrics, errors, clock.clock());
+    var runner =
+        new JobRunner(handlers, repository, properties, metrics, errors, live, clock.clock());
     return Tasks.custom(JobRepository.TASK_NAME, Void.class)
         .onDeadExecutionRevive()
         .onFailure((complete, operations) ->

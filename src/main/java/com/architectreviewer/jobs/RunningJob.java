@@ -18,8 +18,12 @@ final class RunningJob implements JobContext {
 
   private static final Logger log = LoggerFactory.getLogger(RunningJob.class);
 
+  /** Live progress is published at most this often per job (and at every stage change). */
+  static final Duration LIVE_INTERVAL = Duration.ofMillis(100);
+
   private final ExecutionRepository.Claim.Started claim;
   private final ExecutionRepository repository;
+  private final LiveProgress live;
   private final Clock clock;
   private final Duration progressInterval;
   private final Duration cancelCheckInterval;
@@ -27,16 +31,21 @@ final class RunningJob implements JobContext {
   private Instant lastProgressWrite = Instant.MIN;
   private String lastStage;
   private int lastPercent = -1;
+  private Instant lastLivePublish = Instant.MIN;
+  private String lastLiveStage;
+  private int lastLivePercent = -1;
   private Instant lastCancelCheck;
   private volatile boolean cancelled;
 
   RunningJob(
       ExecutionRepository.Claim.Started claim,
       ExecutionRepository repository,
+      LiveProgress live,
       Clock clock,
       JobsProperties properties) {
     this.claim = claim;
     this.repository = repository;
+    this.live = live;
     this.clock = clock;
     this.progressInterval = properties.progressInterval();
     this.cancelCheckInterval = properties.cancelCheckInterval();
@@ -74,6 +83,7 @@ final class RunningJob implements JobContext {
   public synchronized void progress(int percent, String stage) {
     int clamped = Math.clamp(percent, 0, 99);
     var now = clock.instant();
+    publishLive(clamped, stage, now);
     boolean stageChanged = !Objects.equals(stage, lastStage);
     boolean due = Duration.between(lastProgressWrite, now).compareTo(progressInterval) >= 0;
     if (!stageChanged && (!due || clamped == lastPercent)) {
@@ -87,6 +97,22 @@ final class RunningJob implements JobContext {
     } catch (DataAccessException e) {
       log.debug("Progress of job {} not saved; the next report will try again", claim.id(), e);
     }
+  }
+
+  /** Tells live listeners, more often than the database is written. */
+  private void publishLive(int percent, String stage, Instant now) {
+    boolean stageChanged = !Objects.equals(stage, lastLiveStage);
+    boolean due = Duration.between(lastLivePublish, now).compareTo(LIVE_INTERVAL) >= 0;
+    if (!stageChanged && (!due || percent == lastLivePercent)) {
+      return;
+    }
+    live.publish(
+        claim.id(),
+        new LiveProgress.Snapshot(
+            JobState.RUNNING, percent, stage, claim.attempt(), null, null, now));
+    lastLivePublish = now;
+    lastLiveStage = stage;
+    lastLivePercent = percent;
   }
 
   @Override
