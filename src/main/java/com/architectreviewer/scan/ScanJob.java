@@ -60,9 +60,9 @@ class ScanJob implements JobHandler {
 
   @Override
   public String run(JobContext context) {
-    // An earlier attempt may have stored the scan (dropping the uploaded archive in the same
-    // transaction) and then lost its process or the database before the job was marked succeeded.
-    // That scan is the job's result; scanning again could not even read the archive any more.
+    // An earlier attempt may have stored the scan and then lost its process or the database before
+    // the job was marked succeeded. That scan is the job's result. (An uploaded archive stays until
+    // the job's final state is recorded, then goes in the same transaction.)
     var stored = store.scanOfJob(context.tenantId(), context.jobId());
     if (stored.isPresent()) {
       events.publishEvent(InvalidateTags.soft(CacheTags.portfolio(context.tenantId())));
@@ -85,7 +85,6 @@ class ScanJob implements JobHandler {
               payload.repositoryId(),
               checkout.display(),
               report,
-              checkout.archiveId(),
               clock.instant());
       // The tenant's portfolio and strategy are derived from its scans: revalidate them.
       events.publishEvent(InvalidateTags.soft(CacheTags.portfolio(context.tenantId())));

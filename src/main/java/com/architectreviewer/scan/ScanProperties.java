@@ -1,5 +1,6 @@
 package com.architectreviewer.scan;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -11,6 +12,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxUncompressedSize bytes of an archive once extracted
  * @param maxCompressionRatio extracted / uploaded size beyond which an archive is a zip bomb
  * @param engineThreads threads of the review engine per scan
+ * @param archiveRetention an uploaded archive without a job (its request failed after storing it)
+ *     is deleted after this long; archives of jobs go when their job reaches a final state
+ * @param archiveSweepInterval how often a worker looks for such archives
  */
 @ConfigurationProperties("reviewer.scan")
 record ScanProperties(
@@ -18,10 +22,14 @@ record ScanProperties(
     Integer maxArchiveEntries,
     DataSize maxUncompressedSize,
     Integer maxCompressionRatio,
-    Integer engineThreads) {
+    Integer engineThreads,
+    Duration archiveRetention,
+    Duration archiveSweepInterval) {
 
   static final DataSize DEFAULT_MAX_UPLOAD_SIZE = DataSize.ofMegabytes(100);
   static final int DEFAULT_ENGINE_THREADS = 2;
+  static final Duration DEFAULT_ARCHIVE_RETENTION = Duration.ofHours(24);
+  static final Duration DEFAULT_ARCHIVE_SWEEP_INTERVAL = Duration.ofMinutes(10);
 
   ScanProperties {
     maxUploadSize = maxUploadSize == null ? DEFAULT_MAX_UPLOAD_SIZE : maxUploadSize;
@@ -34,6 +42,14 @@ record ScanProperties(
     maxCompressionRatio =
         maxCompressionRatio == null ? ArchiveLimits.DEFAULT_MAX_RATIO : maxCompressionRatio;
     engineThreads = engineThreads == null ? DEFAULT_ENGINE_THREADS : engineThreads;
+    archiveRetention = archiveRetention == null ? DEFAULT_ARCHIVE_RETENTION : archiveRetention;
+    archiveSweepInterval =
+        archiveSweepInterval == null ? DEFAULT_ARCHIVE_SWEEP_INTERVAL : archiveSweepInterval;
+    if (archiveRetention.isNegative() || !archiveSweepInterval.isPositive()) {
+      throw new IllegalArgumentException(
+          "reviewer.scan.archive-retention must not be negative and"
+              + " reviewer.scan.archive-sweep-interval must be positive");
+    }
     if (maxArchiveEntries < 1 || maxCompressionRatio < 2 || engineThreads < 1) {
       throw new IllegalArgumentException(
           "reviewer.scan.max-archive-entries and reviewer.scan.engine-threads must be at least 1,"

@@ -27,6 +27,21 @@ class ScanStore {
   private static final String ARCHIVE =
       "SELECT format, content FROM scan_archives WHERE id = :id AND tenant_id = :tenantId";
   private static final String DELETE_ARCHIVE = "DELETE FROM scan_archives WHERE id = :id";
+  private static final String LINK_ARCHIVE =
+      "UPDATE scan_archives SET job_id = :jobId WHERE id = :id AND tenant_id = :tenantId";
+
+  /**
+   * Archives without a job, or whose job is over (kept by an older release), stored before the
+   * cut-off. Archives of queued or running jobs always stay.
+   */
+  private static final String SWEEP_ARCHIVES =
+      """
+      DELETE FROM scan_archives a
+      WHERE a.created_at < :before
+        AND NOT EXISTS (SELECT 1 FROM jobs j
+                        WHERE j.id = a.job_id AND j.state IN ('queued', 'running'))
+      """;
+
   private static final String DELETE_SCAN_OF_JOB = "DELETE FROM scans WHERE job_id = :jobId";
   private static final String SCAN_OF_JOB =
       "SELECT id FROM scans WHERE job_id = :jobId AND tenant_id = :tenantId";
@@ -71,6 +86,23 @@ class ScanStore {
     jdbc.sql(DELETE_ARCHIVE).param("id", id).update();
   }
 
+  /**
+   * Ties the archive to its scan job: it is deleted when the job reaches a final state (a trigger
+   * on {@code jobs}, see the migration) or with the job.
+   */
+  void linkArchive(UUID tenantId, UUID archiveId, UUID jobId) {
+    jdbc.sql(LINK_ARCHIVE)
+        .param("id", archiveId)
+        .param("tenantId", tenantId)
+        .param("jobId", jobId)
+        .update();
+  }
+
+  /** Deletes archives no job needs that were stored before the cut-off; how many went. */
+  int sweepArchives(Instant before) {
+    return jdbc.sql(SWEEP_ARCHIVES).param("before", ts(before)).update();
+  }
+
   record StoredArchive(ArchiveFormat format, byte[] content) {}
 
   Optional<StoredArchive> archive(UUID tenantId, UUID id) {
@@ -93,7 +125,8 @@ class ScanStore {
 
   /**
    * Stores the scan of a job, replacing whatever an earlier attempt of the same job stored, in one
-   * transaction: a job has exactly one scan. An uploaded archive is dropped with it.
+   * transaction: a job has exactly one scan. An uploaded archive stays until the job's final state
+   * is recorded, so a re-run after a crash still finds it.
    */
   @Transactional
   UUID save(
@@ -102,7 +135,6 @@ class ScanStore {
       UUID repositoryId,
       String source,
       ReviewReport report,
-      UUID archiveToDrop,
       Instant now) {
     jdbc.sql(DELETE_SCAN_OF_JOB).param("jobId", jobId).update();
     UUID scanId = UUID.randomUUID();
@@ -131,9 +163,6 @@ class ScanStore {
         .param("now", ts(now))
         .update();
     insertFindings(scanId, report.findings(), findingIds);
-    if (archiveToDrop != null) {
-      jdbc.sql(DELETE_ARCHIVE).param("id", archiveToDrop).update();
-    }
     return scanId;
   }
 

@@ -53,7 +53,9 @@ class ScanUploads {
             new ScanSource.StoredArchive(archiveId),
             idempotencyKey,
             idempotencyKey == null ? null : sha256(content));
-    if (!accepted.created()) {
+    if (accepted.created()) {
+      store.linkArchive(tenantId, archiveId, accepted.jobId());
+    } else {
       store.deleteArchive(archiveId);
     }
     return accepted;

@@ -115,6 +115,13 @@ class ScanIT {
 
     JsonNode job = awaitFinished(location);
     assertThat(job.path("state").asString()).isEqualTo("succeeded");
+    // The stored upload went with the job's final state.
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM scan_archives WHERE tenant_id = :t")
+                .param("t", tenant)
+                .query(Long.class)
+                .single())
+        .isZero();
     String scanUrl = job.path("resultUrl").asString();
     assertThat(scanUrl).startsWith("/api/v1/scans/");
 
