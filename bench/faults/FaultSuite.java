@@ -176,7 +176,7 @@ public class FaultSuite {
       }
       case 5 -> {
         // Keep both workers busy with larger scans, then kill one while jobs run.
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 4; i++) {
           Thread.ofVirtual().start(() -> load.record("scan-large", () -> submitArchive(largeArchive)));
         }
         // db-scheduler names a worker host-PID in scheduled_tasks.picked_by: kill worker 1 while

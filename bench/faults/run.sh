@@ -41,13 +41,13 @@ cp target/reviewer.jar "$CLUSTER_DIR/reviewer.jar"
 export CLUSTER_JAR="$CLUSTER_DIR/reviewer.jar"
 
 # Fixtures: every fixture repository as a small tar.gz; ten of them registered by path; one larger generated
-# Next.js tree (8,000 files) that keeps a worker busy for a while (scenario 5).
+# Next.js tree (4,000 files) that keeps a worker busy for a while (scenario 5).
 for dir in src/test/resources/fixtures/*/; do
   name=$(basename "$dir")
   tar -czf "$CLUSTER_DIR/archives/$name.tar.gz" -C "$dir" .
 done
 for dir in $(ls -d src/test/resources/fixtures/*/ | head -n 10); do cp -r "$dir" "$CLUSTER_DIR/repos/"; done
-python3 bench/scan-throughput/generate.py "$CLUSTER_DIR/large" 8000 >/dev/null
+python3 bench/scan-throughput/generate.py "$CLUSTER_DIR/large" 4000 >/dev/null
 tar -czf "$CLUSTER_DIR/archives/large.tar.gz" -C "$CLUSTER_DIR/large" .
 
 echo "starting the cluster (load average $(cut -d' ' -f1-3 /proc/loadavg))"
