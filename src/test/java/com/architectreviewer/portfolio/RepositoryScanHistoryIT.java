@@ -107,6 +107,11 @@ class RepositoryScanHistoryIT {
     }
     assertThat(total).as("the hard-coded key is found").isPositive();
 
+    // The repository itself shows its newest stored scan, not the failed job after it.
+    JsonNode latest = json.readTree(api.get("/api/v1/repositories/" + id).body()).get("latestScan");
+    assertThat(latest.get("id").asString()).isEqualTo(scanIds.get(2));
+    assertThat(latest.get("counts")).isEqualTo(listed.getFirst().get("counts"));
+
     JsonNode none = json.readTree(api.get("/api/v1/repositories/" + empty + "/scans").body());
     assertThat(none.get("items")).isEmpty();
     assertThat(none.get("nextCursor").isNull()).isTrue();
