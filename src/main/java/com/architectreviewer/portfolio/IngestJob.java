@@ -109,6 +109,9 @@ class IngestJob implements JobHandler {
             existing != null
                 ? existing
                 : registry.insert(context.tenantId(), checked, known, clock.instant());
+        boolean branchChanged =
+            existing != null
+                && registry.updateBranch(context.tenantId(), existing, checked.branch(), known);
         ScanSource source =
             checked.url() != null
                 ? new ScanSource.GitRepository(checked.url(), checked.branch())
@@ -127,7 +130,7 @@ class IngestJob implements JobHandler {
                 checked.url(),
                 checked.path(),
                 repositoryId,
-                existing != null ? "existing" : "registered",
+                existing == null ? "registered" : branchChanged ? "updated" : "existing",
                 child.jobId(),
                 "queued",
                 null,

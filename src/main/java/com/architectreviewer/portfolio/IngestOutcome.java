@@ -6,7 +6,8 @@ import java.util.UUID;
  * What happened to one repository of an ingest.
  *
  * @param registration {@code registered} (new), {@code existing} (already in the portfolio, matched
- *     by normalised URL or path) or {@code failed} (refused before any scan)
+ *     by normalised URL or path), {@code updated} (existing, and the manifest's branch replaced the
+ *     repository's: later scans use it too) or {@code failed} (refused before any scan)
  * @param scanJobId the child scan job, or null when none was started
  * @param state the child job's state ({@code queued}, {@code running}, {@code succeeded}, {@code
  *     failed}, {@code cancelled}), or {@code failed} when registration failed

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Repository;
 class IngestRegistry {
 
   private static final String ALL =
-      "SELECT id, name, url, path FROM repositories WHERE tenant_id = :tenantId";
+      "SELECT id, name, url, path, branch FROM repositories WHERE tenant_id = :tenantId";
+  private static final String UPDATE_BRANCH =
+      "UPDATE repositories SET branch = :branch WHERE tenant_id = :tenantId AND id = :id";
   private static final String INSERT =
       """
       INSERT INTO repositories (id, tenant_id, name, url, path, branch, tags, created_at)
@@ -32,9 +34,13 @@ class IngestRegistry {
     this.jdbc = jdbc;
   }
 
-  /** The tenant's repositories by identity ({@link IngestItem#identity()}), and their names. */
+  /**
+   * The tenant's repositories by identity ({@link IngestItem#identity()}), their branches and their
+   * names.
+   */
   Known known(UUID tenantId) {
     var byIdentity = new HashMap<String, UUID>();
+    var branches = new HashMap<UUID, String>();
     var names = new java.util.HashSet<String>();
     jdbc.sql(ALL)
         .param("tenantId", tenantId)
@@ -42,10 +48,12 @@ class IngestRegistry {
           String url = rs.getString("url");
           String identity =
               url != null ? RepositoryUrls.normalise(url) : "path:" + rs.getString("path");
-          byIdentity.putIfAbsent(identity, rs.getObject("id", UUID.class));
+          UUID id = rs.getObject("id", UUID.class);
+          byIdentity.putIfAbsent(identity, id);
+          branches.put(id, rs.getString("branch"));
           names.add(rs.getString("name"));
         });
-    return new Known(byIdentity, names);
+    return new Known(byIdentity, branches, names);
   }
 
   /** Inserts the item under its name, or the first free {@code name-2}, {@code name-3}... */
@@ -70,13 +78,32 @@ class IngestRegistry {
       known.names().add(name);
       if (inserted == 1) {
         known.byIdentity().put(item.identity(), id);
+        known.branches().put(id, item.branch());
         return id;
       }
     }
     throw new IllegalStateException("No free repository name for " + item.name());
   }
 
-  record Known(Map<String, UUID> byIdentity, java.util.Set<String> names) {
+  /**
+   * Saves the branch an ingest names for a repository the tenant already has; false when the
+   * repository has that branch already (or the ingest names none: the repository keeps its own).
+   */
+  boolean updateBranch(UUID tenantId, UUID id, String branch, Known known) {
+    if (branch == null || branch.equals(known.branches().get(id))) {
+      return false;
+    }
+    jdbc.sql(UPDATE_BRANCH)
+        .param("tenantId", tenantId)
+        .param("id", id)
+        .param("branch", branch)
+        .update();
+    known.branches().put(id, branch);
+    return true;
+  }
+
+  record Known(
+      Map<String, UUID> byIdentity, Map<UUID, String> branches, java.util.Set<String> names) {
     List<String> sortedNames() {
       return names.stream().sorted().toList();
     }

@@ -267,6 +267,48 @@ class GitRefScanIT {
         .containsExactly("release/2.x", "v1");
   }
 
+  @Test
+  void anIngestOfARegisteredRepositorySavesTheManifestsBranch() {
+    String id = register("{\"name\":\"app\",\"url\":\"" + host.url("app") + "\"}");
+    String manifest =
+        """
+        repositories:
+          - name: app
+            url: %s
+            branch: release/2.x
+        """
+            .formatted(host.url("app"));
+
+    JsonNode first = ingest(manifest).path("repositories").get(0);
+    assertThat(first.path("registration").asString()).as(first.toString()).isEqualTo("updated");
+    assertThat(first.path("repositoryId").asString()).isEqualTo(id);
+    assertThat(body(api.get(first.path("scan").asString())).path("source").asString())
+        .isEqualTo(host.url("app") + "#release/2.x");
+    assertThat(body(api.get("/api/v1/repositories/" + id)).path("branch").asString())
+        .isEqualTo("release/2.x");
+
+    JsonNode again = ingest(manifest).path("repositories").get(0);
+    assertThat(again.path("registration").asString()).as(again.toString()).isEqualTo("existing");
+    assertThat(source(finished(scan(id, null))))
+        .as("a scan without ref uses the saved branch")
+        .isEqualTo(host.url("app") + "#release/2.x");
+  }
+
+  /** Runs an ingest to its end; returns its result. */
+  private JsonNode ingest(String manifest) {
+    var accepted =
+        api.send("POST", "/api/v1/portfolio/ingest", manifest, Map.of("Content-Type", "text/yaml"));
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String result = body(accepted).path("result").asString();
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> body(api.get(result)).path("state").asString().matches("succeeded|failed"));
+    JsonNode outcome = body(api.get(result));
+    assertThat(outcome.path("state").asString()).as(outcome.toString()).isEqualTo("succeeded");
+    return outcome;
+  }
+
   private String register(String body) {
     var response = api.postJson("/api/v1/repositories", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
