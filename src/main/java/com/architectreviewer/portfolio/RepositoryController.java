@@ -1,5 +1,7 @@
 package com.architectreviewer.portfolio;
 
+import com.architectreviewer.cache.CacheTags;
+import com.architectreviewer.cache.InvalidateTags;
 import com.architectreviewer.scan.RepositoryScans;
 import com.architectreviewer.security.Caller;
 import com.architectreviewer.security.PageCursor;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,16 +48,19 @@ class RepositoryController {
   private final RepositorySources sources;
   private final RepositoryScans scans;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   RepositoryController(
       Repositories repositories,
       RepositorySources sources,
       RepositoryScans scans,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ApplicationEventPublisher events) {
     this.repositories = repositories;
     this.sources = sources;
     this.scans = scans;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
+    this.events = events;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -71,6 +77,7 @@ class RepositoryController {
               source.path(),
               source.branch(),
               clock.instant());
+      portfolioChanged(caller);
       return ResponseEntity.created(URI.create("/api/v1/repositories/" + created.id()))
           .body(created);
     } catch (DuplicateKeyException e) {
@@ -127,7 +134,16 @@ class RepositoryController {
     if (!repositories.delete(caller.tenantId(), id)) {
       throw new ResourceNotFound("Repository");
     }
+    portfolioChanged(caller);
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * The cached portfolio and strategy list the tenant's repositories: a registered or deleted one
+   * expires them (hard), so the next read shows the change instead of a stale list.
+   */
+  private void portfolioChanged(Caller caller) {
+    events.publishEvent(InvalidateTags.hard(CacheTags.portfolio(caller.tenantId())));
   }
 
   @ExceptionHandler(RepositoryNameTaken.class)

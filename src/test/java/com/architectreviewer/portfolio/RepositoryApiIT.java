@@ -104,6 +104,24 @@ class RepositoryApiIT {
   }
 
   @Test
+  void registeringAndDeletingExpireTheCachedPortfolio() throws IOException {
+    assertThat(portfolioSize()).isZero(); // cached from here on
+    Path dir = Files.createDirectories(ROOT.resolve("cached-" + UUID.randomUUID()));
+    String id =
+        json.readTree(register("cached", "\"path\":\"" + dir + "\"").body()).get("id").asString();
+
+    assertThat(portfolioSize()).isEqualTo(1);
+    assertThat(api.delete("/api/v1/repositories/" + id).statusCode()).isEqualTo(204);
+    assertThat(portfolioSize()).isZero();
+  }
+
+  private int portfolioSize() throws IOException {
+    var response = api.get("/api/v1/portfolio");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body()).get("repositories").asInt();
+  }
+
+  @Test
   void refusesADuplicateNameWithAConflictProblem() throws IOException {
     Path dir = Files.createDirectories(ROOT.resolve("dup-" + UUID.randomUUID()));
     assertThat(register("dup", "\"path\":\"" + dir + "\"").statusCode()).isEqualTo(201);
