@@ -32,8 +32,10 @@ class ProvidersConfiguration {
     Clock time = clock.getIfUnique(Clock::systemUTC);
     var http = new ProviderHttp(connect, time);
     var guards = new ProviderGuards(properties, kv, time, meters);
-    // every catalogued provider's breaker gauge exists from the start, not from its first call
-    catalogue.all().forEach(provider -> guards.register(provider.name()));
+    // Every configured provider's breaker gauge exists from the start, not from its first call.
+    // Names come from the configuration, not the table: building a bean must not need the database
+    // (`reviewer migrate` over DIRECT_URL, or a start while PostgreSQL is down).
+    properties.catalogue().forEach(seed -> guards.register(seed.name()));
     return new LlmGateway(
         catalogue::enabled,
         keys,

@@ -52,6 +52,10 @@ class ProvidersAcrossInstancesIT {
     settings.put("reviewer.providers.allow-private-base-urls", "true");
     settings.put("reviewer.providers.max-retries", "0");
     settings.put("reviewer.providers.breaker-minimum-calls", "2");
+    // This test is about the shared count; a Redis command slower than the default 250 ms on a busy
+    // machine would fall back to per-instance counters (that fallback is KvFailoverIT's subject).
+    settings.put("reviewer.kv.command-timeout", "5s");
+    settings.put("reviewer.kv.connect-timeout", "5s");
     provider(settings, 0, LIMITED, LIMIT, 1);
     provider(settings, 1, FLAKY, 1000, 2);
     first = TestInstances.start(settings, beans -> {});
