@@ -25,10 +25,17 @@ import org.slf4j.LoggerFactory;
  * is slow or down the request is counted in the {@link LocalTokenBuckets} instead (fail open to a
  * per-instance limit), and Redis is left alone for {@code retryAfter} before it is tried again. The
  * outage is logged once, and its end once.
+ *
+ * <p>The first use connects to Redis and sets Bucket4j up, which can take longer than {@code
+ * timeout} on a busy machine: {@link #warmUp()} does it in the background at start, so the first
+ * requests find the connection open instead of falling back.
  */
 final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RedisTokenBuckets.class);
+
+  /** How long the background warm-up at start waits for Redis. */
+  static final Duration WARM_UP_LIMIT = Duration.ofSeconds(30);
 
   private final SharedRedis redis;
   private final LocalTokenBuckets fallback;
@@ -39,6 +46,7 @@ final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().name("rate-limit-redis-connect").daemon().factory());
   private final AtomicBoolean outage = new AtomicBoolean();
+  private final CompletableFuture<Boolean> warm = new CompletableFuture<>();
   private volatile AsyncProxyManager<String> proxies;
   private volatile long redisSkippedUntil;
 
@@ -82,6 +90,48 @@ final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
       Thread.currentThread().interrupt();
       return local(subject, policy);
     }
+  }
+
+  /**
+   * Opens the Redis connection and takes a token from a warm-up bucket, in the background: returns
+   * at once, never throws. When Redis does not answer within {@code WARM_UP_LIMIT} that is logged
+   * and the requests find out for themselves (and fall back) as before.
+   */
+  void warmUp() {
+    long start = System.nanoTime();
+    var warmUp = new RateLimitPolicy("warm-up", 1, Duration.ofSeconds(1));
+    CompletableFuture.supplyAsync(this::proxies, connector)
+        .thenCompose(manager ->
+            manager
+                .getProxy(redis.key("rl:warm-up"), () -> config(warmUp))
+                .tryConsumeAndReturnRemaining(1))
+        .orTimeout(WARM_UP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((probe, error) -> {
+          long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+          if (error == null) {
+            log.info("Rate limiter connected to Redis in {} ms", millis);
+          } else {
+            log.info(
+                "Rate limiter could not reach Redis at start within {} ms ({}); requests try it"
+                    + " themselves",
+                millis,
+                rootCause(error).getClass().getSimpleName());
+          }
+          warm.complete(error == null);
+        });
+  }
+
+  /** Completes once {@link #warmUp()} ended: true when Redis answered. */
+  CompletableFuture<Boolean> warm() {
+    return warm;
+  }
+
+  private static Throwable rootCause(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   private Consumption redisFailed(String subject, RateLimitPolicy policy, Exception e) {

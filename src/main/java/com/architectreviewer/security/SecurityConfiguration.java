@@ -49,6 +49,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
   /**
    * Redis-backed (shared by every instance) when {@code REDIS_URL} is set, in-process otherwise.
+   * The Redis connection is warmed up in the background; start and readiness do not wait for it.
    */
   @Bean
   TokenBuckets tokenBuckets(
@@ -58,12 +59,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
       return local;
     }
     var limits = properties.rateLimits();
-    return new RedisTokenBuckets(
-        redis,
-        local,
-        limits.redisTimeout(),
-        limits.redisRetryAfter(),
-        meters.getIfAvailable(SimpleMeterRegistry::new));
+    var buckets =
+        new RedisTokenBuckets(
+            redis,
+            local,
+            limits.redisTimeout(),
+            limits.redisRetryAfter(),
+            meters.getIfAvailable(SimpleMeterRegistry::new));
+    buckets.warmUp();
+    return buckets;
   }
 
   @Bean(destroyMethod = "close")

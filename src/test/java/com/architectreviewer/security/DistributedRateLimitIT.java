@@ -1,6 +1,7 @@
 package com.architectreviewer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.architectreviewer.ReviewerApplication;
 import com.architectreviewer.testsupport.ApiClient;
@@ -60,6 +61,24 @@ class DistributedRateLimitIT {
     }
     if (redis != null) {
       redis.close();
+    }
+  }
+
+  @Test
+  @Order(0)
+  void theFirstRequestOfAFreshInstanceFindsRedisWarmedUp() throws Exception {
+    for (var instance : new ConfigurableApplicationContext[] {first, second}) {
+      var buckets = (RedisTokenBuckets) instance.getBean(TokenBuckets.class);
+      await()
+          .atMost(RedisTokenBuckets.WARM_UP_LIMIT.plusSeconds(5))
+          .until(() -> buckets.warm().isDone());
+      assertThat(buckets.warm().get()).as("Redis answered the warm-up at start").isTrue();
+      assertThat(fallbacks(instance)).isZero();
+
+      var api = new ApiClient(port(instance), newKey());
+      assertThat(api.get("/api/v1/repositories").statusCode()).isEqualTo(200);
+
+      assertThat(fallbacks(instance)).as("the first request was limited in Redis").isZero();
     }
   }
 
