@@ -2,6 +2,8 @@
 # bench/queue: enqueue->start latency (p50/p99) across processes with idle workers, and throughput
 # of no-op jobs. Starts its own embedded PostgreSQL and N `reviewer worker` JVMs; prints figures.
 # Options (system properties): -Dbench.workers=2 -Dbench.threads=16 -Dbench.latencyJobs=300
+#   -Dbench.workerProperties=name=value,... (extra settings of the workers)
+#   -Dbench.statements=true (statements of the drain; needs pg_stat_statements, see QueueBench)
 #   -Dbench.throughputJobs=10000 -Dbench.tenants=16   e.g. bench/queue/run.sh -Dbench.workers=1
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -55,15 +55,7 @@ public final class QueueBench {
     List<WorkerProcess> processes = new ArrayList<>();
     try {
       for (int i = 0; i < workers; i++) {
-        processes.add(
-            WorkerProcess.start(
-                "bench-" + i,
-                url,
-                threads,
-                List.of(
-                    "reviewer.jobs.tenant-running-limit=10000",
-                    "logging.level.root=WARN",
-                    "logging.level.com.github.kagkarlsson.scheduler.Scheduler=INFO")));
+        processes.add(WorkerProcess.start("bench-" + i, url, threads, workerProperties()));
       }
       waitUntilReady(processes);
       System.out.printf(
@@ -175,6 +167,26 @@ public final class QueueBench {
       context.close();
     }
     System.exit(0);
+  }
+
+  /**
+   * The workers' settings, plus {@code -Dbench.workerProperties=name=value,...} (e.g. to measure
+   * what a setting costs).
+   */
+  private static List<String> workerProperties() {
+    List<String> properties =
+        new ArrayList<>(
+            List.of(
+                "reviewer.jobs.tenant-running-limit=10000",
+                "logging.level.root=WARN",
+                "logging.level.com.github.kagkarlsson.scheduler.Scheduler=INFO"));
+    String extra = System.getProperty("bench.workerProperties", "");
+    for (String property : extra.split(",")) {
+      if (!property.isBlank()) {
+        properties.add(property.trim());
+      }
+    }
+    return properties;
   }
 
   /** PostgreSQL's server processes of this database cluster (backends and auxiliary ones). */
