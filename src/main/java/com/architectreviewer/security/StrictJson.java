@@ -1,5 +1,7 @@
 package com.architectreviewer.security;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,42 +20,36 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
 
+  /** Input shapes refused for each scalar type, instead of being coerced to it. */
+  private static final Map<LogicalType, List<CoercionInputShape>> REFUSED =
+      Map.of(
+          LogicalType.Textual,
+          List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean),
+          LogicalType.Integer,
+          List.of(
+              CoercionInputShape.Float, CoercionInputShape.String, CoercionInputShape.EmptyString),
+          LogicalType.Float,
+          List.of(CoercionInputShape.String, CoercionInputShape.EmptyString),
+          LogicalType.Boolean,
+          List.of(
+              CoercionInputShape.Integer,
+              CoercionInputShape.String,
+              CoercionInputShape.EmptyString));
+
   @Bean
   JsonMapperBuilderCustomizer strictJsonInput() {
-    return builder ->
-        builder
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(
-                LogicalType.Textual,
-                config ->
-                    config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(
-                LogicalType.Integer,
-                config ->
-                    config
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-            .withCoercionConfig(
-                LogicalType.Float,
-                config ->
-                    config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-            .withCoercionConfig(
-                LogicalType.Boolean,
-                config ->
-                    config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+    return builder -> {
+      builder
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+      REFUSED.forEach((type, shapes) ->
+          builder.withCoercionConfig(
+              type,
+              config -> shapes.forEach(shape -> config.setCoercion(shape, CoercionAction.Fail))));
+    };
   }
 }

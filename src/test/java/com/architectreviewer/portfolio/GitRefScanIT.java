@@ -240,16 +240,7 @@ class GitRefScanIT {
             branch: v1
         """
             .formatted(host.url("app"), host.url("other"));
-    var accepted =
-        api.send("POST", "/api/v1/portfolio/ingest", manifest, Map.of("Content-Type", "text/yaml"));
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-    String result = body(accepted).path("result").asString();
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(200))
-        .until(() -> body(api.get(result)).path("state").asString().matches("succeeded|failed"));
-    JsonNode outcome = body(api.get(result));
-    assertThat(outcome.path("state").asString()).isEqualTo("succeeded");
+    JsonNode outcome = ingest(manifest);
     var sources = new java.util.ArrayList<String>();
     for (JsonNode repository : outcome.path("repositories")) {
       assertThat(repository.path("state").asString())

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,14 +17,7 @@ final class BunLockParser implements LockfileParser {
   @Override
   public ParsedLockfile parse(Path file, String relative) throws IOException {
     var warnings = new ArrayList<String>();
-    JsonNode root;
-    try {
-      root = Formats.JSONC.readTree(Formats.read(file));
-    } catch (JacksonException e) {
-      return new ParsedLockfile(
-          List.of(),
-          List.of(relative + ": not valid JSONC, skipped (" + e.getOriginalMessage() + ")"));
-    }
+    JsonNode root = Formats.tree(Formats.JSONC, "JSONC", file);
     int version = root.path("lockfileVersion").asInt(-1);
     if (version != 0 && version != 1) {
       warnings.add(

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -36,6 +37,39 @@ final class Formats {
       throw new IOException("larger than " + (MAX_LOCKFILE_BYTES >> 20) + " MiB");
     }
     return Files.readString(file);
+  }
+
+  /**
+   * The file read as one document of {@code format} ({@code JSON}, {@code JSONC}, {@code YAML} or
+   * {@code TOML}, the name for the warning).
+   *
+   * @throws Malformed when it is not valid in that format: the lockfile is skipped with a warning
+   */
+  static JsonNode tree(ObjectMapper mapper, String format, Path file) throws IOException {
+    try {
+      return mapper.readTree(read(file));
+    } catch (JacksonException e) {
+      throw new Malformed(format, e);
+    }
+  }
+
+  /** {@link #yamlDocuments(String)} of the file, or {@link Malformed}. */
+  static List<JsonNode> yamlDocuments(Path file) throws IOException {
+    try {
+      return yamlDocuments(read(file));
+    } catch (JacksonException e) {
+      throw new Malformed("YAML", e);
+    }
+  }
+
+  /**
+   * A lockfile that is not valid in its format; its message is the warning's text after the file
+   * name ({@code not valid TOML, skipped (...)}).
+   */
+  static final class Malformed extends IOException {
+    Malformed(String format, JacksonException e) {
+      super("not valid " + format + ", skipped (" + e.getOriginalMessage() + ")", e);
+    }
   }
 
   /** Every YAML document of a (possibly multi-document) stream. */

@@ -121,6 +121,8 @@ public final class LockfileDiscovery {
           ParsedLockfile parsed = parserFor(file).parse(file, relative);
           dependencies.addAll(parsed.dependencies());
           warnings.addAll(parsed.warnings());
+        } catch (Formats.Malformed e) {
+          warnings.add(relative + ": " + e.getMessage());
         } catch (IOException | RuntimeException e) {
           warnings.add(relative + ": could not be read (" + e.getMessage() + "), skipped");
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.semver4j.Semver;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,14 +21,7 @@ final class NpmLockParser implements LockfileParser {
   @Override
   public ParsedLockfile parse(Path file, String relative) throws IOException {
     var warnings = new ArrayList<String>();
-    JsonNode root;
-    try {
-      root = Formats.JSON.readTree(Formats.read(file));
-    } catch (JacksonException e) {
-      return new ParsedLockfile(
-          List.of(),
-          List.of(relative + ": not valid JSON, skipped (" + e.getOriginalMessage() + ")"));
-    }
+    JsonNode root = Formats.tree(Formats.JSON, "JSON", file);
     int version = root.path("lockfileVersion").asInt(0);
     var graph = new LockGraph();
     if (root.has("packages") && version >= 2) {

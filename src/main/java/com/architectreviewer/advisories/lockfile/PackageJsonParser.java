@@ -10,7 +10,6 @@ import org.semver4j.Semver;
 import org.semver4j.range.Range;
 import org.semver4j.range.RangeList;
 import org.semver4j.range.RangeListFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,14 +20,7 @@ final class PackageJsonParser implements LockfileParser {
 
   @Override
   public ParsedLockfile parse(Path file, String relative) throws IOException {
-    JsonNode root;
-    try {
-      root = Formats.JSON.readTree(Formats.read(file));
-    } catch (JacksonException e) {
-      return new ParsedLockfile(
-          List.of(),
-          List.of(relative + ": not valid JSON, skipped (" + e.getOriginalMessage() + ")"));
-    }
+    JsonNode root = Formats.tree(Formats.JSON, "JSON", file);
     var dependencies = new ArrayList<Dependency>();
     var warnings = new ArrayList<String>();
     boolean any = false;

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,14 +18,7 @@ final class PnpmLockParser implements LockfileParser {
   @Override
   public ParsedLockfile parse(Path file, String relative) throws IOException {
     var warnings = new ArrayList<String>();
-    List<JsonNode> documents;
-    try {
-      documents = Formats.yamlDocuments(Formats.read(file));
-    } catch (JacksonException e) {
-      return new ParsedLockfile(
-          List.of(),
-          List.of(relative + ": not valid YAML, skipped (" + e.getOriginalMessage() + ")"));
-    }
+    List<JsonNode> documents = Formats.yamlDocuments(file);
     var dependencies = new ArrayList<Dependency>();
     boolean read = false;
     for (JsonNode doc : documents) {

@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,14 +19,7 @@ final class PoetryLockParser implements LockfileParser {
   @Override
   public ParsedLockfile parse(Path file, String relative) throws IOException {
     var warnings = new ArrayList<String>();
-    JsonNode root;
-    try {
-      root = Formats.TOML.readTree(Formats.read(file));
-    } catch (JacksonException e) {
-      return new ParsedLockfile(
-          List.of(),
-          List.of(relative + ": not valid TOML, skipped (" + e.getOriginalMessage() + ")"));
-    }
+    JsonNode root = Formats.tree(Formats.TOML, "TOML", file);
     String lockVersion = Formats.text(root.path("metadata"), "lock-version");
     if (lockVersion != null && !lockVersion.startsWith("1.") && !lockVersion.startsWith("2.")) {
       warnings.add(relative + ": unknown lock-version " + lockVersion + "; check results");

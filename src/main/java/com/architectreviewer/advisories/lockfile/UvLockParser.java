@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,14 +19,7 @@ final class UvLockParser implements LockfileParser {
   @Override
   public ParsedLockfile parse(Path file, String relative) throws IOException {
     var warnings = new ArrayList<String>();
-    JsonNode root;
-    try {
-      root = Formats.TOML.readTree(Formats.read(file));
-    } catch (JacksonException e) {
-      return new ParsedLockfile(
-          List.of(),
-          List.of(relative + ": not valid TOML, skipped (" + e.getOriginalMessage() + ")"));
-    }
+    JsonNode root = Formats.tree(Formats.TOML, "TOML", file);
     int version = root.path("version").asInt(-1);
     if (version != 1) {
       warnings.add(

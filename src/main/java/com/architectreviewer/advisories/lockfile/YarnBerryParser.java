@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,14 +20,7 @@ final class YarnBerryParser implements LockfileParser {
   @Override
   public ParsedLockfile parse(Path file, String relative) throws IOException {
     var warnings = new ArrayList<String>();
-    JsonNode root;
-    try {
-      root = Formats.YAML.readTree(Formats.read(file));
-    } catch (JacksonException e) {
-      return new ParsedLockfile(
-          List.of(),
-          List.of(relative + ": not valid YAML, skipped (" + e.getOriginalMessage() + ")"));
-    }
+    JsonNode root = Formats.tree(Formats.YAML, "YAML", file);
     String metadataVersion = Formats.text(root.path("__metadata"), "version");
     if (metadataVersion == null) {
       warnings.add(relative + ": Yarn Berry lockfile without __metadata.version; check results");
