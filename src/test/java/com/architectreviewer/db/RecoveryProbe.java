@@ -56,6 +56,17 @@ final class RecoveryProbe implements AutoCloseable {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
+  /**
+   * After a restart of what was stopped: the first DB-backed request succeeds within {@link
+   * #RECOVERY_LIMIT} (printed for the record, naming {@code what}), then readiness is UP again.
+   */
+  void assertRecoversAfter(String what) {
+    Duration recovery = timeToFirstSuccess();
+    System.out.printf("recovery after %s: %d ms%n", what, recovery.toMillis());
+    assertThat(recovery).isLessThan(RECOVERY_LIMIT);
+    Awaitility.await("readiness UP").atMost(RECOVERY_LIMIT).until(() -> readiness() == 200);
+  }
+
   /** While the database is down: readiness DOWN (fast), DB-backed requests 503, never 500. */
   void assertDegraded() {
     Awaitility.await("readiness DOWN")
