@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ExecutionRepository {
 
   /** One round trip; see the migration that creates {@code reviewer_claim_job}. */
-  private static final String CLAIM = "SELECT * FROM reviewer_claim_job(:id, :limit, :now)";
+  private static final String CLAIM_ALL =
+      "SELECT * FROM reviewer_claim_jobs(CAST(:ids AS uuid[]), :limit, :now)";
 
   /**
    * Final states of several attempts in one statement: each job's row (fenced by its attempt), its
@@ -112,26 +113,41 @@ class ExecutionRepository {
   }
 
   Claim claim(UUID id, int tenantRunningLimit, Instant now) {
-    return jdbc.sql(CLAIM)
-        .param("id", id)
+    return claimAll(List.of(id), tenantRunningLimit, now).getFirst();
+  }
+
+  /**
+   * Claims several jobs in one round trip (see {@code reviewer_claim_jobs}); the claims in the
+   * order of the ids.
+   */
+  List<Claim> claimAll(List<UUID> ids, int tenantRunningLimit, Instant now) {
+    Map<UUID, Claim> claims = new HashMap<>();
+    jdbc.sql(CLAIM_ALL)
+        .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
         .param("limit", tenantRunningLimit)
         .param("now", ts(now))
-        .query((rs, row) ->
-            switch (rs.getString("outcome")) {
-              case "started" ->
-                  new Claim.Started(
-                      id,
-                      rs.getObject("tenant_id", UUID.class),
-                      rs.getString("kind"),
-                      rs.getString("payload"),
-                      rs.getInt("attempt"),
-                      Duration.between(JobRepository.instant(rs, "created_at"), now));
-              case "deferred" -> new Claim.Deferred();
-              case "deleted" -> new Claim.Gone("the job was deleted");
-              case "cancelled" -> new Claim.Gone("the job was cancelled before it started");
-              default -> new Claim.Gone("the job is already " + rs.getString("state"));
-            })
-        .single();
+        .query(rs -> {
+          UUID id = rs.getObject("job_id", UUID.class);
+          Claim claim =
+              switch (rs.getString("outcome")) {
+                case "started" ->
+                    new Claim.Started(
+                        id,
+                        rs.getObject("tenant_id", UUID.class),
+                        rs.getString("kind"),
+                        rs.getString("payload"),
+                        rs.getInt("attempt"),
+                        Duration.between(JobRepository.instant(rs, "created_at"), now));
+                case "deferred" -> new Claim.Deferred();
+                case "deleted" -> new Claim.Gone("the job was deleted");
+                case "cancelled" -> new Claim.Gone("the job was cancelled before it started");
+                default -> new Claim.Gone("the job is already " + rs.getString("state"));
+              };
+          claims.put(id, claim);
+        });
+    return ids.stream()
+        .map(id -> claims.getOrDefault(id, new Claim.Gone("the job was deleted")))
+        .toList();
   }
 
   /**

@@ -30,6 +30,9 @@ final class JobRunner {
   /** Most final states written in one statement. */
   static final int FINISH_BATCH = 64;
 
+  /** Most claims made in one statement. */
+  static final int CLAIM_BATCH = 32;
+
   /**
    * The execution was removed together with the final state ({@link
    * ExecutionRepository#finishAll}); nothing is left for db-scheduler to write.
@@ -46,6 +49,7 @@ final class JobRunner {
   private final ErrorReporting errors;
   private final LiveProgress live;
   private final WriteCoalescer<ExecutionRepository.Finish, Optional<JobState>> finishes;
+  private final WriteCoalescer<UUID, ExecutionRepository.Claim> claims;
 
   JobRunner(
       List<JobHandler> handlers,
@@ -67,6 +71,12 @@ final class JobRunner {
     this.clock = clock;
     this.finishes =
         new WriteCoalescer<>(batch -> repository.finishAll(batch, clock.instant()), FINISH_BATCH);
+    // Claims of threads that start at the same moment (a fetched batch of executions) go out
+    // together; a lone claim goes at once.
+    this.claims =
+        new WriteCoalescer<>(
+            batch -> repository.claimAll(batch, properties.tenantRunningLimit(), clock.instant()),
+            CLAIM_BATCH);
   }
 
   CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
@@ -77,7 +87,7 @@ final class JobRunner {
   }
 
   private CompletionHandler<Void> claimAndRun(UUID id, long executionVersion) {
-    var claim = repository.claim(id, properties.tenantRunningLimit(), clock.instant());
+    var claim = claims.submit(id);
     return switch (claim) {
       case ExecutionRepository.Claim.Gone gone -> {
         log.debug("Job {} not run: {}", id, gone.why());

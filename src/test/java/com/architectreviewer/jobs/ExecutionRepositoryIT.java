@@ -61,6 +61,35 @@ class ExecutionRepositoryIT {
   }
 
   @Test
+  void aBatchOfClaimsCountsTheJobsItStartsAgainstEachTenantsLimit() {
+    UUID other = apiKeys.ensureTenant("exec-" + UUID.randomUUID());
+    UUID a1 = enqueue();
+    UUID a2 = enqueue();
+    UUID a3 = enqueue();
+    UUID b1 = jobs.enqueue(NewJob.of(other, "test", "ok:y")).jobId();
+    UUID missing = UUID.randomUUID();
+
+    var claims = executions.claimAll(List.of(a1, b1, a2, missing, a3), 2, Instant.now());
+
+    assertThat(claims.get(1)).isInstanceOf(ExecutionRepository.Claim.Started.class);
+    assertThat(((ExecutionRepository.Claim.Started) claims.get(1)).tenantId()).isEqualTo(other);
+    assertThat(claims.get(3)).isEqualTo(new ExecutionRepository.Claim.Gone("the job was deleted"));
+    var ofTenant = List.of(claims.get(0), claims.get(2), claims.get(4));
+    assertThat(ofTenant)
+        .filteredOn(claim -> claim instanceof ExecutionRepository.Claim.Started)
+        .hasSize(2);
+    assertThat(ofTenant)
+        .filteredOn(claim -> claim instanceof ExecutionRepository.Claim.Deferred)
+        .hasSize(1);
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM jobs WHERE tenant_id = :t AND state = 'running'")
+                .param("t", tenant)
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  @Test
   void claimOfAFinishedDeletedOrCancelledJobIsGone() {
     assertThat(executions.claim(UUID.randomUUID(), 4, Instant.now()))
         .isInstanceOf(ExecutionRepository.Claim.Gone.class);
