@@ -151,7 +151,9 @@ final class JobRunner {
       String message =
           "Attempt "
               + job.attempt()
-              + " failed (error id "
+              + " failed ("
+              + (e instanceof JobAttemptFailed ? e.getMessage() + "; " : "")
+              + "error id "
               + errorId
               + "); retrying at "
               + at
@@ -175,6 +177,25 @@ final class JobRunner {
         logSuperseded(job);
       }
       return rescheduleAt(at);
+    }
+    if (e instanceof JobAttemptFailed known) {
+      // A known, passing cause that did not pass in time: the user's message, no defect report.
+      log.warn(
+          "Job {} ({}) failed after {} attempts (error id {}): {}",
+          job.id(),
+          job.kind(),
+          job.attempt(),
+          errorId,
+          known.getMessage());
+      return fail(
+          job,
+          "The job failed after "
+              + job.attempt()
+              + " attempts: "
+              + known.getMessage()
+              + " (error id "
+              + errorId
+              + "). Retry it later.");
     }
     // The final failure is reported once (error tracking + log) under the id the user sees in the
     // job's error.

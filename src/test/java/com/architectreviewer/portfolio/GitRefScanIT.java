@@ -204,6 +204,11 @@ class GitRefScanIT {
     JsonNode neverBack = finished(scan(git, "{\"ref\":\"v1\"}"));
     assertThat(state(neverBack)).isEqualTo("failed");
     assertThat(neverBack.path("attempts").asInt()).as("max-attempts").isEqualTo(3);
+    // the user learns why, not only an error id
+    assertThat(neverBack.path("error").asString())
+        .as(neverBack.toString())
+        .startsWith("The job failed after 3 attempts: ")
+        .contains("502");
   }
 
   @Test
