@@ -6,6 +6,7 @@ import com.architectreviewer.providers.LlmGateway;
 import com.architectreviewer.providers.NoProviderConfigured;
 import com.architectreviewer.providers.Provider;
 import com.architectreviewer.scan.FindingLookup;
+import com.architectreviewer.scan.StoredFinding;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -44,9 +45,7 @@ class ExplainFindings {
   }
 
   Explanation explain(UUID tenantId, UUID keyId, UUID findingId) {
-    var stored = findings.find(tenantId, findingId).orElseThrow(FindingNotFound::new);
-    FindingContext finding =
-        FindingContext.of(stored, findings.sameScan(tenantId, stored, RELATED));
+    StoredFinding finding = findings.find(tenantId, findingId).orElseThrow(FindingNotFound::new);
     var models = gateway.usable().stream().map(Provider::model).distinct().toList();
     if (models.isEmpty()) {
       throw new NoProviderConfigured();
@@ -63,7 +62,11 @@ class ExplainFindings {
     }
     ChatAnswer answer =
         gateway.complete(
-            ExplainPrompt.of(finding, properties.maxSnippetChars(), properties.maxOutputTokens()));
+            ExplainPrompt.of(
+                finding,
+                findings.sameScan(tenantId, finding, RELATED),
+                properties.maxSnippetChars(),
+                properties.maxOutputTokens()));
     usage.record(tenantId, answer);
     event(tenantId, keyId, finding, answer, false);
     cache.store(tenantId, key, answer);
@@ -72,7 +75,7 @@ class ExplainFindings {
 
   /** Usage per tenant and provider as a product event: enqueued, never waited for. */
   private void event(
-      UUID tenantId, UUID keyId, FindingContext finding, ChatAnswer answer, boolean cached) {
+      UUID tenantId, UUID keyId, StoredFinding finding, ChatAnswer answer, boolean cached) {
     analytics.event(
         tenantId,
         keyId,
@@ -88,20 +91,20 @@ class ExplainFindings {
   }
 
   /** The fingerprint; a finding without one is keyed by where it is. */
-  private static String cacheKey(FindingContext finding) {
+  private static String cacheKey(StoredFinding finding) {
     return finding.fingerprint().isBlank()
         ? finding.rule() + "@" + finding.file() + ":" + finding.line()
         : finding.fingerprint();
   }
 
   private Explanation explanation(
-      FindingContext finding, ChatAnswer answer, boolean cached, long usedToday) {
+      StoredFinding finding, ChatAnswer answer, boolean cached, long usedToday) {
     var cost =
         cached
             ? new Explanation.Usage(0, 0, BigDecimal.ZERO)
             : new Explanation.Usage(answer.inputTokens(), answer.outputTokens(), answer.cost());
     return new Explanation(
-        finding.findingId(),
+        finding.id().toString(),
         finding.rule(),
         answer.text(),
         answer.provider(),

@@ -3,6 +3,8 @@ package com.architectreviewer.ai;
 import com.architectreviewer.observability.Redaction;
 import com.architectreviewer.providers.ChatRequest;
 import com.architectreviewer.review.SecretRedaction;
+import com.architectreviewer.scan.StoredFinding;
+import java.util.List;
 
 /**
  * Builds the question for one finding. Everything in it passes through the engine's secret
@@ -21,7 +23,12 @@ final class ExplainPrompt {
 
   private ExplainPrompt() {}
 
-  static ChatRequest of(FindingContext finding, int maxSnippetChars, int maxOutputTokens) {
+  /** The question about {@code finding}, with its neighbours in the same scan as one line each. */
+  static ChatRequest of(
+      StoredFinding finding,
+      List<StoredFinding> related,
+      int maxSnippetChars,
+      int maxOutputTokens) {
     String snippet = finding.snippet();
     if (snippet.length() > maxSnippetChars) {
       snippet = snippet.substring(0, maxSnippetChars) + "\n… (cut)";
@@ -44,11 +51,23 @@ final class ExplainPrompt {
         .append("\n\nCode:\n```\n")
         .append(snippet)
         .append("\n```\n\nProject: ")
-        .append(finding.filesScanned())
+        .append(finding.scanFilesScanned())
         .append(" files scanned.");
-    if (!finding.relatedFindings().isEmpty()) {
+    if (!related.isEmpty()) {
       user.append(" Other findings in the same scan:\n");
-      finding.relatedFindings().forEach(line -> user.append("- ").append(line).append('\n'));
+      for (StoredFinding other : related) {
+        user.append("- ")
+            .append(other.rule())
+            .append(" (")
+            .append(other.severity())
+            .append(") ")
+            .append(other.file())
+            .append(':')
+            .append(other.line())
+            .append(' ')
+            .append(other.message())
+            .append('\n');
+      }
     }
     return new ChatRequest(SYSTEM, redact(user.toString()), maxOutputTokens);
   }
