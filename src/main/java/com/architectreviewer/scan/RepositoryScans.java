@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +21,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RepositoryScans {
-
-  private static final List<String> SEVERITIES =
-      List.of("critical", "high", "medium", "low", "info");
 
   private static final String SUMMARIES =
       """
@@ -153,7 +149,7 @@ public class RepositoryScans {
             new Newest(
                 rs.getObject("id", UUID.class),
                 rs.getObject("job_id", UUID.class),
-                counts(rs),
+                SeverityColumns.read(rs),
                 rs.getInt("score"),
                 rs.getLong("duration_ms"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant()))
@@ -192,7 +188,7 @@ public class RepositoryScans {
           new Latest(
               scanId,
               rs.getInt("score"),
-              counts(rs),
+              SeverityColumns.read(rs),
               rs.getObject("scanned_at", OffsetDateTime.class).toInstant());
     }
     return new Summary(
@@ -201,14 +197,6 @@ public class RepositoryScans {
         latest,
         (Integer) rs.getObject("previous_score"),
         (Integer) rs.getObject("previous_findings"));
-  }
-
-  private static Map<String, Integer> counts(ResultSet rs) throws SQLException {
-    var counts = new LinkedHashMap<String, Integer>();
-    for (String severity : SEVERITIES) {
-      counts.put(severity, rs.getInt(severity));
-    }
-    return counts;
   }
 
   /**

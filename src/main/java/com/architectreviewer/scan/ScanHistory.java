@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +21,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ScanHistory {
 
-  private static final List<String> SEVERITIES =
-      List.of("critical", "high", "medium", "low", "info");
   // The repository of a scan job is in its payload (written by ScanPayloads), as the portfolio's
   // overview finds a repository's newest job; jobs_tenant_created_idx walks the tenant's jobs
   // newest first.
@@ -105,13 +102,7 @@ public class ScanHistory {
   private Entry entry(ResultSet rs, int row) throws SQLException {
     UUID id = rs.getObject("id", UUID.class);
     OffsetDateTime finishedAt = rs.getObject("finished_at", OffsetDateTime.class);
-    Map<String, Integer> counts = null;
-    if (id != null) {
-      counts = new LinkedHashMap<>();
-      for (String severity : SEVERITIES) {
-        counts.put(severity, rs.getInt(severity));
-      }
-    }
+    Map<String, Integer> counts = id == null ? null : SeverityColumns.read(rs);
     return new Entry(
         id,
         rs.getObject("job_id", UUID.class),

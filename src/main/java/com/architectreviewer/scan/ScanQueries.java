@@ -79,10 +79,7 @@ class ScanQueries {
         .param("id", scanId)
         .param("tenantId", tenantId)
         .query((rs, row) -> {
-          var counts = new java.util.LinkedHashMap<String, Integer>();
-          for (String severity : List.of("critical", "high", "medium", "low", "info")) {
-            counts.put(severity, rs.getInt(severity));
-          }
+          var counts = SeverityColumns.read(rs);
           return new Summary(
               rs.getObject("id", UUID.class),
               rs.getObject("job_id", UUID.class),
