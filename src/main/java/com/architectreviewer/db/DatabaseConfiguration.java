@@ -60,6 +60,12 @@ class DatabaseConfiguration {
     return pool.dataSource();
   }
 
+  /** The same pool without per-statement observation, for the job queue's bookkeeping. */
+  @Bean
+  UnobservedDataSource unobservedDataSource(ConnectionPool pool) {
+    return new UnobservedDataSource(pool.dataSource());
+  }
+
   @Bean
   DirectConnections directConnections(DatabaseServer server, DatabaseProperties properties) {
     return new DirectConnections(

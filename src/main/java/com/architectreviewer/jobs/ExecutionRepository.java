@@ -2,6 +2,7 @@ package com.architectreviewer.jobs;
 
 import static com.architectreviewer.jobs.JobRepository.ts;
 
+import com.architectreviewer.db.UnobservedDataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,43 +30,10 @@ class ExecutionRepository {
    * Final states of several attempts in one statement: each job's row (fenced by its attempt), its
    * event, and the removal of its db-scheduler execution (fenced by the execution's version, as
    * db-scheduler's own removal would be). The outcome and the end of the execution commit together.
+   * See the migration that creates {@code reviewer_finish_jobs}.
    */
   private static final String FINISH_ALL =
-      """
-      WITH input AS (
-        SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb))
-          AS t(id uuid, attempt int, state text, stage text, error text, result_ref text,
-               version bigint)),
-      finished AS (
-        -- Work that ends after its cancellation was asked for counts as cancelled, as it would
-        -- have at its next checkpoint; its result is dropped.
-        UPDATE jobs j
-        SET state = CASE WHEN j.cancel_requested AND i.state = 'succeeded' THEN 'cancelled'
-                         ELSE i.state END,
-            progress = CASE WHEN i.state = 'succeeded' AND NOT j.cancel_requested THEN 100
-                            ELSE j.progress END,
-            stage = CASE WHEN j.cancel_requested AND i.state = 'succeeded' THEN 'cancelled'
-                         ELSE i.stage END,
-            result_ref = CASE WHEN j.cancel_requested AND i.state = 'succeeded' THEN NULL
-                              ELSE i.result_ref END,
-            error = i.error, finished_at = :now, updated_at = :now
-        FROM input i
-        -- The id list lets the planner look the rows up by primary key instead of joining the
-        -- whole table (it cannot estimate the JSON's row count).
-        WHERE j.id = ANY (CAST(:ids AS uuid[])) AND j.id = i.id
-          AND j.state = 'running' AND j.attempts = i.attempt
-        RETURNING j.id, j.state, j.progress, j.stage, j.attempts, j.error, j.result_ref,
-                  j.updated_at),
-      events AS (
-        INSERT INTO job_events (job_id, state, progress, stage, attempts, error, result_ref,
-                                created_at)
-        SELECT * FROM finished),
-      removed AS (
-        DELETE FROM scheduled_tasks s USING input i
-        WHERE s.task_name = 'job' AND s.task_instance = ANY (CAST(:ids AS text[]))
-          AND s.task_instance = CAST(i.id AS text) AND s.version = i.version)
-      SELECT id, state FROM finished
-      """;
+      "SELECT id, state FROM reviewer_finish_jobs(CAST(:rows AS jsonb), CAST(:ids AS uuid[]), :now)";
 
   private static final String RETRY_LATER =
       """
@@ -108,8 +76,12 @@ class ExecutionRepository {
 
   private final JdbcClient jdbc;
 
-  ExecutionRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  /**
+   * Its statements run many times a second per worker and are measured by the job metrics, so they
+   * skip the per-statement observation of the application's DataSource (same pool).
+   */
+  ExecutionRepository(UnobservedDataSource database) {
+    this.jdbc = database.jdbc();
   }
 
   Claim claim(UUID id, int tenantRunningLimit, Instant now) {

@@ -1,14 +1,15 @@
 package com.architectreviewer.jobs;
 
+import com.architectreviewer.db.UnobservedDataSource;
 import com.architectreviewer.observability.ErrorReporting;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
-import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,20 +24,19 @@ class JobsConfiguration {
   /** After an unexpected error outside any handler (e.g. the database went away mid-claim). */
   static final Duration INTERNAL_FAILURE_DELAY = Duration.ofSeconds(2);
 
-  /**
-   * db-scheduler's single-statement lock-and-fetch on PostgreSQL picks rows with {@code UPDATE ...
-   * WHERE (name, instance) IN (SELECT ... FOR UPDATE SKIP LOCKED LIMIT n)}, which PostgreSQL plans
-   * as a sequential scan of the whole execution table per fetch: with a 10,000-job backlog that one
-   * query took most of the database's time. The generic form selects due executions through the
-   * priority index ({@code FOR UPDATE SKIP LOCKED}) and marks them picked by primary key, in one
-   * transaction of three round trips per fetch (a fetch takes up to threads × 3 executions).
-   */
+  /** db-scheduler's lock-and-fetch is ours: see {@link QueueJdbcCustomization}. */
   @Bean
-  DbSchedulerCustomizer dbSchedulerCustomizer() {
+  DbSchedulerCustomizer dbSchedulerCustomizer(UnobservedDataSource database) {
     return new DbSchedulerCustomizer() {
       @Override
       public Optional<JdbcCustomization> jdbcCustomization() {
-        return Optional.of(new PostgreSqlJdbcCustomization(true, false));
+        return Optional.of(new QueueJdbcCustomization());
+      }
+
+      /** Its polling and picking: the pool without per-statement observation, as the claims. */
+      @Override
+      public Optional<DataSource> dataSource() {
+        return Optional.of(database.dataSource());
       }
     };
   }

@@ -29,6 +29,10 @@ public final class QueueBench {
     int latencyJobs = Integer.parseInt(System.getProperty("bench.latencyJobs", "300"));
     int throughputJobs = Integer.parseInt(System.getProperty("bench.throughputJobs", "10000"));
     int tenants = Integer.parseInt(System.getProperty("bench.tenants", "16"));
+    int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
+    // Jobs drained before anything is measured, so the workers run compiled code, as a worker
+    // that has been up for a while does (the JIT's own work would otherwise count as the queue's).
+    int warmupJobs = Integer.parseInt(System.getProperty("bench.warmupJobs", "20000"));
     // -Dbench.statements=true: print the statements of the drain (needs pg_stat_statements in
     // shared_preload_libraries of a server given by TEST_DATABASE_URL).
     boolean statements = Boolean.getBoolean("bench.statements");
@@ -55,12 +59,27 @@ public final class QueueBench {
     List<WorkerProcess> processes = new ArrayList<>();
     try {
       for (int i = 0; i < workers; i++) {
-        processes.add(WorkerProcess.start("bench-" + i, url, threads, workerProperties()));
+        processes.add(
+            WorkerProcess.start("bench-" + i, url, threads, workerJvm(), workerProperties()));
       }
       waitUntilReady(processes);
       System.out.printf(
           "machine: %d cores; %d worker JVMs x %d threads; PostgreSQL embedded (zonky 17)%n",
           Runtime.getRuntime().availableProcessors(), workers, threads);
+
+      if (warmupJobs > 0) {
+        Instant warmupStart = Instant.now();
+        transactions.executeWithoutResult(status -> {
+          for (int i = 0; i < warmupJobs; i++) {
+            jobs.enqueue(NewJob.of(tenantIds.get(i % tenants), "noop", "{}"));
+          }
+        });
+        waitUntilDone(jdbc, warmupJobs);
+        System.out.printf(
+            "warm-up: %d no-op jobs enqueued and drained in %.1f s (not measured)%n",
+            warmupJobs, Duration.between(warmupStart, Instant.now()).toMillis() / 1000.0);
+        LockSupport.parkNanos(Duration.ofSeconds(2).toNanos());
+      }
 
       // Latency: one job at a time into idle workers, each in its own transaction.
       Instant latencyStart = Instant.now();
@@ -68,7 +87,7 @@ public final class QueueBench {
         jobs.enqueue(NewJob.of(tenantIds.get(i % tenants), "noop", "{}"));
         LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
       }
-      waitUntilDone(jdbc, latencyJobs);
+      waitUntilDone(jdbc, warmupJobs + latencyJobs);
       List<Double> latencies =
           jdbc
               .sql(
@@ -91,72 +110,26 @@ public final class QueueBench {
           percentile(latencies, 99),
           latencies.getLast());
 
-      // Throughput: a backlog enqueued in one transaction, drained by the workers.
-      long before = count(jdbc, "succeeded");
-      Instant enqueueStart = Instant.now();
-      transactions.executeWithoutResult(status -> {
-        for (int i = 0; i < throughputJobs; i++) {
-          jobs.enqueue(NewJob.of(tenantIds.get(i % tenants), "noop", "{}"));
-        }
-      });
-      Instant committed = Instant.now();
-      var workersCpuBefore = cpu(processes.stream().map(WorkerProcess::handle).toList());
-      var databaseCpuBefore = cpu(databaseProcesses(jdbc));
-      long transactionsBefore = transactions(jdbc);
-      if (statements) {
-        jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
-        jdbc.sql("SELECT pg_stat_statements_reset()").query(rs -> {});
+      // Throughput: a backlog enqueued in one transaction, drained by the workers; several rounds,
+      // as the workers' JIT compiler may still be busy in the first.
+      List<Double> rates = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        rates.add(
+            drain(
+                round,
+                throughputJobs,
+                tenants,
+                tenantIds,
+                jobs,
+                jdbc,
+                transactions,
+                processes,
+                statements && round == rounds));
       }
-      waitUntilDone(jdbc, before + throughputJobs);
-      Instant drained =
-          jdbc.sql("SELECT max(finished_at) FROM jobs")
-              .query(java.time.OffsetDateTime.class)
-              .single()
-              .toInstant();
-      Duration workersCpu =
-          since(workersCpuBefore, cpu(processes.stream().map(WorkerProcess::handle).toList()));
-      Duration databaseCpu = since(databaseCpuBefore, cpu(databaseProcesses(jdbc)));
-      // Backends flush their statistics within 10 s of going idle.
-      LockSupport.parkNanos(Duration.ofSeconds(11).toNanos());
-      long drainTransactions = transactions(jdbc) - transactionsBefore;
-      double seconds = Duration.between(committed, drained).toMillis() / 1000.0;
+      List<Double> sorted = rates.stream().sorted().toList();
       System.out.printf(
-          "enqueue of %d jobs in one transaction: %.0f jobs/s%n",
-          throughputJobs,
-          throughputJobs / (Duration.between(enqueueStart, committed).toMillis() / 1000.0));
-      System.out.printf(
-          "throughput, %d no-op jobs drained: %.1f s, %.0f jobs/s%n",
-          throughputJobs, seconds, throughputJobs / seconds);
-      // CPU time spent on the drain by the workers and by PostgreSQL's processes: unlike wall
-      // time it depends less on what else the machine runs, and cores / (CPU seconds per job)
-      // bounds the rate on an otherwise idle machine. Transactions per job count round trips
-      // (every statement of a worker runs in autocommit), including this JVM's progress polls.
-      System.out.printf(
-          "database transactions during the drain: %.2f per job%n",
-          drainTransactions / (double) throughputJobs);
-      double cpuPerThousand =
-          (workersCpu.toMillis() + databaseCpu.toMillis()) / (double) throughputJobs;
-      System.out.printf(
-          "CPU for the drain: workers %.1f s, PostgreSQL %.1f s = %.2f CPU-s per 1,000 jobs;"
-              + " on %d idle cores at most %.0f jobs/s%n",
-          workersCpu.toMillis() / 1000.0,
-          databaseCpu.toMillis() / 1000.0,
-          cpuPerThousand,
-          Runtime.getRuntime().availableProcessors(),
-          Runtime.getRuntime().availableProcessors() * 1000.0 / cpuPerThousand);
-      if (statements) {
-        jdbc.sql(
-                "SELECT calls, rows, total_exec_time,"
-                    + " left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS q"
-                    + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database"
-                    + " WHERE datname = current_database()) ORDER BY calls DESC LIMIT 15")
-            .query((rs, row) ->
-                String.format(
-                    "%8d calls %8d rows %8.0f ms  %s",
-                    rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getString(4)))
-            .list()
-            .forEach(System.out::println);
-      }
+          "throughput over %d rounds: median %.0f jobs/s (min %.0f, max %.0f)%n",
+          rounds, sorted.get(sorted.size() / 2), sorted.getFirst(), sorted.getLast());
       System.out.printf(
           "load average after the drain: %.1f%n",
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -167,6 +140,85 @@ public final class QueueBench {
       context.close();
     }
     System.exit(0);
+  }
+
+  /** One round: a backlog of no-op jobs enqueued in one transaction, then drained; its rate. */
+  private static double drain(
+      int round,
+      int throughputJobs,
+      int tenants,
+      List<UUID> tenantIds,
+      Jobs jobs,
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      List<WorkerProcess> processes,
+      boolean statements) {
+    long before = count(jdbc, "succeeded");
+    Instant enqueueStart = Instant.now();
+    transactions.executeWithoutResult(status -> {
+      for (int i = 0; i < throughputJobs; i++) {
+        jobs.enqueue(NewJob.of(tenantIds.get(i % tenants), "noop", "{}"));
+      }
+    });
+    Instant committed = Instant.now();
+    var workersCpuBefore = cpu(processes.stream().map(WorkerProcess::handle).toList());
+    var databaseCpuBefore = cpu(databaseProcesses(jdbc));
+    long transactionsBefore = transactions(jdbc);
+    if (statements) {
+      jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+      jdbc.sql("SELECT pg_stat_statements_reset()").query(rs -> {});
+    }
+    waitUntilDone(jdbc, before + throughputJobs);
+    Instant drained =
+        jdbc.sql("SELECT max(finished_at) FROM jobs")
+            .query(java.time.OffsetDateTime.class)
+            .single()
+            .toInstant();
+    Duration workersCpu =
+        since(workersCpuBefore, cpu(processes.stream().map(WorkerProcess::handle).toList()));
+    Duration databaseCpu = since(databaseCpuBefore, cpu(databaseProcesses(jdbc)));
+    // Backends flush their statistics within 10 s of going idle.
+    LockSupport.parkNanos(Duration.ofSeconds(11).toNanos());
+    long drainTransactions = transactions(jdbc) - transactionsBefore;
+    double seconds = Duration.between(committed, drained).toMillis() / 1000.0;
+    System.out.printf(
+        "enqueue of %d jobs in one transaction: %.0f jobs/s%n",
+        throughputJobs,
+        throughputJobs / (Duration.between(enqueueStart, committed).toMillis() / 1000.0));
+    System.out.printf(
+        "round %d: %d no-op jobs drained: %.1f s, %.0f jobs/s%n",
+        round, throughputJobs, seconds, throughputJobs / seconds);
+    // CPU time spent on the drain by the workers and by PostgreSQL's processes: unlike wall
+    // time it depends less on what else the machine runs, and cores / (CPU seconds per job)
+    // bounds the rate on an otherwise idle machine. Transactions per job count round trips
+    // (every statement of a worker runs in autocommit), including this JVM's progress polls.
+    System.out.printf(
+        "database transactions during the drain: %.2f per job%n",
+        drainTransactions / (double) throughputJobs);
+    double cpuPerThousand =
+        (workersCpu.toMillis() + databaseCpu.toMillis()) / (double) throughputJobs;
+    System.out.printf(
+        "CPU for the drain: workers %.1f s, PostgreSQL %.1f s = %.2f CPU-s per 1,000 jobs;"
+            + " on %d idle cores at most %.0f jobs/s%n",
+        workersCpu.toMillis() / 1000.0,
+        databaseCpu.toMillis() / 1000.0,
+        cpuPerThousand,
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().availableProcessors() * 1000.0 / cpuPerThousand);
+    if (statements) {
+      jdbc.sql(
+              "SELECT calls, rows, total_exec_time, shared_blks_hit + shared_blks_read,"
+                  + " left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS q"
+                  + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database"
+                  + " WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 20")
+          .query((rs, row) ->
+              String.format(
+                  "%8d calls %8d rows %8.0f ms %9d blocks  %s",
+                  rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getString(5)))
+          .list()
+          .forEach(System.out::println);
+    }
+    return throughputJobs / seconds;
   }
 
   /**
@@ -187,6 +239,21 @@ public final class QueueBench {
       }
     }
     return properties;
+  }
+
+  /**
+   * The workers' JVM options: as deployed (both JIT compilers; tests run workers on C1 only, which
+   * starts faster but runs slower), plus {@code -Dbench.workerJvm="option option..."} (separated by
+   * spaces, e.g. a flight recording).
+   */
+  private static List<String> workerJvm() {
+    List<String> options = new ArrayList<>(WorkerProcess.PRODUCTION_JVM);
+    for (String option : System.getProperty("bench.workerJvm", "").split("\\s+")) {
+      if (!option.isBlank()) {
+        options.add(option.trim());
+      }
+    }
+    return options;
   }
 
   /** PostgreSQL's server processes of this database cluster (backends and auxiliary ones). */

@@ -22,19 +22,31 @@ final class WorkerProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /**
+   * Options of workers in tests: a small heap and the C1 compiler only, which start fast; a worker
+   * that must run as in production (a benchmark) gets {@link #PRODUCTION_JVM}.
+   */
+  static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+
+  /** Options of a worker as deployed: both JIT compilers, a heap of its own size. */
+  static final List<String> PRODUCTION_JVM = List.of("-Xmx512m");
+
   static WorkerProcess start(String name, String databaseUrl) throws IOException {
-    return start(name, databaseUrl, 4, List.of());
+    return start(name, databaseUrl, 4, TEST_JVM, List.of());
   }
 
   static WorkerProcess start(
-      String name, String databaseUrl, int threads, List<String> systemProperties)
+      String name,
+      String databaseUrl,
+      int threads,
+      List<String> jvmOptions,
+      List<String> systemProperties)
       throws IOException {
     Path log = Path.of("target", "worker-" + name + ".log").toAbsolutePath();
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
-    command.add("-XX:TieredStopAtLevel=1");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dspring.main.sources=" + WorkerTestJobs.class.getName());
