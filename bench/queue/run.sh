@@ -4,7 +4,7 @@
 # Options (system properties): -Dbench.workers=2 -Dbench.threads=16 -Dbench.latencyJobs=300
 #   -Dbench.workerProperties=name=value,... (extra settings of the workers)
 #   -Dbench.workerJvm="-XX:StartFlightRecording=filename=target/w-%p.jfr,settings=profile" (worker JVM options)
-#   -Dbench.warmupJobs=20000 (drained before measuring, so the workers run JIT-compiled code)
+#   -Dbench.warmupJobs=50000 (drained before measuring, so the workers run JIT-compiled code)
 #   -Dbench.statements=true (statements of the drain; needs pg_stat_statements, see QueueBench)
 #   -Dbench.throughputJobs=10000 -Dbench.rounds=3 -Dbench.tenants=16   e.g. bench/queue/run.sh -Dbench.workers=1
 set -euo pipefail

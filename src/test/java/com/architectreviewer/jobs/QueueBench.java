@@ -32,7 +32,7 @@ public final class QueueBench {
     int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
     // Jobs drained before anything is measured, so the workers run compiled code, as a worker
     // that has been up for a while does (the JIT's own work would otherwise count as the queue's).
-    int warmupJobs = Integer.parseInt(System.getProperty("bench.warmupJobs", "20000"));
+    int warmupJobs = Integer.parseInt(System.getProperty("bench.warmupJobs", "50000"));
     // -Dbench.statements=true: print the statements of the drain (needs pg_stat_statements in
     // shared_preload_libraries of a server given by TEST_DATABASE_URL).
     boolean statements = Boolean.getBoolean("bench.statements");
