@@ -3,6 +3,8 @@ package com.architectreviewer.jobs;
 import static com.architectreviewer.jobs.JobRepository.ts;
 
 import com.architectreviewer.db.UnobservedDataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -100,26 +102,33 @@ class ExecutionRepository {
         .param("now", ts(now))
         .query(rs -> {
           UUID id = rs.getObject("job_id", UUID.class);
-          Claim claim =
-              switch (rs.getString("outcome")) {
-                case "started" ->
-                    new Claim.Started(
-                        id,
-                        rs.getObject("tenant_id", UUID.class),
-                        rs.getString("kind"),
-                        rs.getString("payload"),
-                        rs.getInt("attempt"),
-                        Duration.between(JobRepository.instant(rs, "created_at"), now));
-                case "deferred" -> new Claim.Deferred();
-                case "deleted" -> new Claim.Gone("the job was deleted");
-                case "cancelled" -> new Claim.Gone("the job was cancelled before it started");
-                default -> new Claim.Gone("the job is already " + rs.getString("state"));
-              };
+          Claim claim = claimIn(rs, id, "", now);
           claims.put(id, claim);
         });
     return ids.stream()
         .map(id -> claims.getOrDefault(id, new Claim.Gone("the job was deleted")))
         .toList();
+  }
+
+  /**
+   * The claim in the current row of a result: columns {@code outcome, state, tenant_id, kind,
+   * payload, attempt, created_at}, each name after {@code prefix} (the claim functions' results).
+   */
+  static Claim claimIn(ResultSet rs, UUID id, String prefix, Instant now) throws SQLException {
+    return switch (rs.getString(prefix + "outcome")) {
+      case "started" ->
+          new Claim.Started(
+              id,
+              rs.getObject(prefix + "tenant_id", UUID.class),
+              rs.getString(prefix + "kind"),
+              rs.getString(prefix + "payload"),
+              rs.getInt(prefix + "attempt"),
+              Duration.between(JobRepository.instant(rs, prefix + "created_at"), now));
+      case "deferred" -> new Claim.Deferred();
+      case "deleted" -> new Claim.Gone("the job was deleted");
+      case "cancelled" -> new Claim.Gone("the job was cancelled before it started");
+      default -> new Claim.Gone("the job is already " + rs.getString(prefix + "state"));
+    };
   }
 
   /**

@@ -84,6 +84,8 @@ class JobRepository {
       WHERE id = :id AND tenant_id = :tenantId AND state IN ('queued', 'running')
       RETURNING state
       """;
+  private static final String LOCK_EXECUTION =
+      "SELECT 1 FROM scheduled_tasks WHERE task_name = 'job' AND task_instance = :id FOR UPDATE";
   private static final String DELETE_UNPICKED_EXECUTION =
       """
       DELETE FROM scheduled_tasks
@@ -183,6 +185,15 @@ class JobRepository {
         .param("now", ts(now))
         .query((rs, row) -> JobState.of(rs.getString(1)))
         .optional();
+  }
+
+  /**
+   * Locks the job's db-scheduler execution, if it has one, until the transaction ends. A path that
+   * changes a job and then its execution takes this first: the pick-and-claim locks executions
+   * before jobs ({@code reviewer_pick_and_claim}), so the opposite order could deadlock.
+   */
+  void lockExecution(UUID id) {
+    jdbc.sql(LOCK_EXECUTION).param("id", id.toString()).query(rs -> {});
   }
 
   void deleteUnpickedExecution(UUID id) {

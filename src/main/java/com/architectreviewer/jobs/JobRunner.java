@@ -41,6 +41,7 @@ final class JobRunner {
 
   private final Map<String, JobHandler> handlers;
   private final ExecutionRepository repository;
+  private final PickedClaims picked;
   private final JobsProperties properties;
   private final RetryPolicy retryPolicy;
   private final JobMetrics metrics;
@@ -54,6 +55,7 @@ final class JobRunner {
   JobRunner(
       List<JobHandler> handlers,
       ExecutionRepository repository,
+      PickedClaims picked,
       JobsProperties properties,
       JobMetrics metrics,
       ErrorReporting errors,
@@ -64,6 +66,7 @@ final class JobRunner {
     this.handlers =
         handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
     this.repository = repository;
+    this.picked = picked;
     this.properties = properties;
     this.retryPolicy = properties.retryPolicy();
     this.metrics = metrics;
@@ -87,7 +90,8 @@ final class JobRunner {
   }
 
   private CompletionHandler<Void> claimAndRun(UUID id, long executionVersion) {
-    var claim = claims.submit(id);
+    // Claimed with the pick as a rule; on its own when this execution was picked otherwise.
+    var claim = picked.take(id, executionVersion).orElseGet(() -> claims.submit(id));
     return switch (claim) {
       case ExecutionRepository.Claim.Gone gone -> {
         log.debug("Job {} not run: {}", id, gone.why());

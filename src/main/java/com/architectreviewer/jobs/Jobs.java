@@ -70,6 +70,8 @@ public class Jobs {
    */
   @Transactional
   public JobView cancel(UUID tenantId, UUID jobId) {
+    // The execution's row before the job's, in the order of the pick-and-claim: no deadlock.
+    repository.lockExecution(jobId);
     var state = repository.cancel(tenantId, jobId, clock.instant());
     if (state.isPresent() && state.get() == JobState.CANCELLED) {
       repository.recordEvent(jobId);
@@ -98,6 +100,7 @@ public class Jobs {
   @Transactional
   public JobAccepted retry(UUID tenantId, UUID jobId) {
     var now = clock.instant();
+    repository.lockExecution(jobId);
     var priority = repository.requeue(tenantId, jobId, now);
     if (priority.isEmpty()) {
       var job = repository.find(tenantId, jobId).orElseThrow(() -> new JobNotFound(jobId));

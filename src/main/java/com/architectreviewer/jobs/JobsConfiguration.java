@@ -26,11 +26,12 @@ class JobsConfiguration {
 
   /** db-scheduler's lock-and-fetch is ours: see {@link QueueJdbcCustomization}. */
   @Bean
-  DbSchedulerCustomizer dbSchedulerCustomizer(UnobservedDataSource database) {
+  DbSchedulerCustomizer dbSchedulerCustomizer(
+      UnobservedDataSource database, PickedClaims claims, JobsProperties properties) {
     return new DbSchedulerCustomizer() {
       @Override
       public Optional<JdbcCustomization> jdbcCustomization() {
-        return Optional.of(new QueueJdbcCustomization());
+        return Optional.of(new QueueJdbcCustomization(claims, properties.tenantRunningLimit()));
       }
 
       /** Its polling and picking: the pool without per-statement observation, as the claims. */
@@ -42,7 +43,13 @@ class JobsConfiguration {
   }
 
   @Bean
+  PickedClaims pickedClaims() {
+    return new PickedClaims();
+  }
+
+  @Bean
   Task<Void> jobTask(
+      PickedClaims pickedClaims,
       List<JobHandler> handlers,
       ExecutionRepository repository,
       JobsProperties properties,
@@ -51,7 +58,8 @@ class JobsConfiguration {
       LiveProgress live,
       JobsClock clock) {
     var runner =
-        new JobRunner(handlers, repository, properties, metrics, errors, live, clock.clock());
+        new JobRunner(
+            handlers, repository, pickedClaims, properties, metrics, errors, live, clock.clock());
     return Tasks.custom(JobRepository.TASK_NAME, Void.class)
         .onDeadExecutionRevive()
         .onFailure((complete, operations) ->

@@ -2,6 +2,7 @@ package com.architectreviewer.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.architectreviewer.security.ApiKeys;
 import com.architectreviewer.testsupport.PlatformTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * db-scheduler's lock-and-fetch as {@link QueueJdbcCustomization} runs it ({@code
- * reviewer_pick_executions}) on a real PostgreSQL. Each case runs in a transaction that is rolled
- * back, at a "now" in the year 2000, so no other scheduler of the suite sees or takes its rows.
+ * reviewer_pick_executions}, and {@code reviewer_pick_and_claim} that claims the picked jobs) on a
+ * real PostgreSQL. Each case runs in a transaction that is rolled back, at a "now" in the year
+ * 2000, so no other scheduler of the suite sees or takes its rows.
  */
 @PlatformTest
 @TestPropertySource(
@@ -29,6 +31,8 @@ class ExecutionPickIT {
 
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transactions;
+  @Autowired Jobs jobs;
+  @Autowired ApiKeys apiKeys;
 
   record Picked(
       String instance, boolean picked, String pickedBy, long version, OffsetDateTime hb) {}
@@ -85,6 +89,46 @@ class ExecutionPickIT {
       insert(unknown, "b", NOW.minusMinutes(10), 9);
 
       assertThat(pick(10, List.of(unknown))).extracting(Picked::instance).containsExactly("a");
+    });
+  }
+
+  @Test
+  void picksAndClaimsTheJobsOfAFetchInOneStatementWithinTheTenantsLimit() {
+    transactions.executeWithoutResult(status -> {
+      status.setRollbackOnly();
+      UUID tenant = apiKeys.ensureTenant("pick-" + UUID.randomUUID());
+      UUID first = jobs.enqueue(NewJob.of(tenant, "test", "ok:first")).jobId();
+      UUID second = jobs.enqueue(NewJob.of(tenant, "test", "ok:second")).jobId();
+
+      Map<String, List<Object>> claims =
+          jdbc
+              .sql(
+                  """
+                  SELECT task_instance, picked, claim_outcome, claim_tenant_id, claim_kind,
+                         claim_payload, claim_attempt
+                  FROM reviewer_pick_and_claim(clock_timestamp() + interval '1 second', 1000,
+                                               'pick-test', '{}', 1)
+                  """)
+              .query((rs, row) ->
+                  Map.entry(
+                      rs.getString(1),
+                      java.util.Arrays.<Object>asList(
+                          rs.getBoolean(2),
+                          rs.getString(3),
+                          rs.getObject(4, UUID.class),
+                          rs.getString(5),
+                          rs.getString(6),
+                          rs.getInt(7))))
+              .list()
+              .stream()
+              .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+
+      assertThat(claims.get(first.toString()))
+          .containsExactly(true, "started", tenant, "test", "ok:first", 1);
+      assertThat(claims.get(second.toString()))
+          .containsExactly(true, "deferred", tenant, "test", null, 0);
+      assertThat(jobs.find(tenant, first).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+      assertThat(jobs.find(tenant, second).orElseThrow().state()).isEqualTo(JobState.QUEUED);
     });
   }
 
