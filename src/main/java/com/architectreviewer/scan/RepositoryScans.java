@@ -32,12 +32,12 @@ public class RepositoryScans {
         FROM scans s WHERE s.tenant_id = :tenantId AND s.repository_id IS NOT NULL
       ),
       latest_job AS (
-        SELECT DISTINCT ON (j.payload::jsonb ->> 'repositoryId')
-               j.payload::jsonb ->> 'repositoryId' AS repository_id, j.state, j.progress
+        SELECT DISTINCT ON (CAST(j.payload AS jsonb) ->> 'repositoryId')
+               CAST(j.payload AS jsonb) ->> 'repositoryId' AS repository_id, j.state, j.progress
         FROM jobs j
         WHERE j.tenant_id = :tenantId AND j.kind = 'scan'
-          AND j.payload::jsonb ->> 'repositoryId' IS NOT NULL
-        ORDER BY j.payload::jsonb ->> 'repositoryId', j.created_at DESC
+          AND CAST(j.payload AS jsonb) ->> 'repositoryId' IS NOT NULL
+        ORDER BY CAST(j.payload AS jsonb) ->> 'repositoryId', j.created_at DESC, j.id DESC
       )
       SELECT coalesce(cur.repository_id::text, job.repository_id) AS repository_id,
              cur.id AS scan_id, cur.score, cur.critical, cur.high, cur.medium, cur.low, cur.info,
