@@ -270,6 +270,16 @@ const pages = {
     };
     document.getElementById("stats-refresh").addEventListener("click", () => render().catch(showProblem));
     await render();
+    // Refreshes itself while the page is in view; a failed refresh says so and the next one retries.
+    const updated = document.getElementById("stats-updated");
+    const refresh = () => {
+      if (document.visibilityState !== "visible") return;
+      render().catch(e => {
+        updated.textContent = `Refresh failed at ${when(new Date().toISOString())}: ${e.title || e.message}; trying again in ${STATUS_REFRESH_SECONDS} s`;
+      });
+    };
+    setInterval(refresh, STATUS_REFRESH_SECONDS * 1000);
+    document.addEventListener("visibilitychange", refresh);
   },
 };
 
@@ -380,6 +390,9 @@ function trend(t) {
   const sign = n => (n > 0 ? `+${n}` : `${n}`);
   return `${t.direction} (score ${sign(t.scoreChange)}, findings ${sign(t.findingsChange)})`;
 }
+
+/** How often the status page refreshes itself while it is in view. */
+const STATUS_REFRESH_SECONDS = 10;
 
 function when(iso) {
   const date = new Date(iso);

@@ -457,6 +457,11 @@ class WebUiBrowserIT {
     assertThat(text("stat-pool")).matches("\\d+ active, \\d+ idle, \\d+ waiting, \\d+ max");
     assertThat(text("stat-breaker-analytics")).startsWith("closed");
     assertThat(text("stat-breaker-provider-local")).isEqualTo("closed");
+    // It refreshes itself (every 10 s) without a click.
+    String updated = text("stats-updated");
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(driver -> !text("stats-updated").equals(updated));
+    assertThat(text("stats-updated")).startsWith("Updated ");
     Browser.screenshot(browser, "11-status");
     audit("status");
   }
