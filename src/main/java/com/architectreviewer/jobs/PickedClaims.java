@@ -37,9 +37,4 @@ final class PickedClaims {
     }
     return Optional.of(picked.claim());
   }
-
-  /** Claims not taken yet (executions picked but not started). */
-  int size() {
-    return claims.size();
-  }
 }
