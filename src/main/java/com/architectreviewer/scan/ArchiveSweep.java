@@ -10,10 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Deletes uploaded archives that no job needs any more and that are older than {@code
- * reviewer.scan.archive-retention}: a db-scheduler recurring task, so one worker of the cluster
- * runs it at a time. (An archive whose job reaches a final state is deleted at once, in the same
- * transaction; this sweep catches the rest.)
+ * Deletes uploaded archives past {@code reviewer.scan.archive-retention}: those of jobs that failed
+ * or were cancelled longer ago (kept until then for a retry), and those without a job stored longer
+ * ago. A db-scheduler recurring task, so one worker of the cluster runs it at a time. (An archive
+ * whose job succeeds is deleted at once, in the same transaction; archives of queued or running
+ * jobs always stay.)
  */
 @Configuration(proxyBeanMethods = false)
 class ArchiveSweep {
@@ -29,7 +30,8 @@ class ArchiveSweep {
           int deleted = store.sweepArchives(clock.instant().minus(properties.archiveRetention()));
           if (deleted > 0) {
             log.info(
-                "Deleted {} uploaded archive(s) older than {} that no queued or running job needs",
+                "Deleted {} uploaded archive(s) of jobs that finished, or without a job and"
+                    + " stored, more than {} ago",
                 deleted,
                 properties.archiveRetention());
           }

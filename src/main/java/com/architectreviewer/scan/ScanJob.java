@@ -62,7 +62,7 @@ class ScanJob implements JobHandler {
   public String run(JobContext context) {
     // An earlier attempt may have stored the scan and then lost its process or the database before
     // the job was marked succeeded. That scan is the job's result. (An uploaded archive stays until
-    // the job's final state is recorded, then goes in the same transaction.)
+    // the job's success is recorded, then goes in the same transaction.)
     var stored = store.scanOfJob(context.tenantId(), context.jobId());
     if (stored.isPresent()) {
       events.publishEvent(InvalidateTags.soft(CacheTags.portfolio(context.tenantId())));

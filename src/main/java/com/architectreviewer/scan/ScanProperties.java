@@ -12,9 +12,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxUncompressedSize bytes of an archive once extracted
  * @param maxCompressionRatio extracted / uploaded size beyond which an archive is a zip bomb
  * @param engineThreads threads of the review engine per scan
- * @param archiveRetention an uploaded archive without a job (its request failed after storing it)
- *     is deleted after this long; archives of jobs go when their job reaches a final state
- * @param archiveSweepInterval how often a worker looks for such archives
+ * @param archiveRetention how long the uploaded archive of a failed or cancelled scan job is kept
+ *     for a retry, counted from the job's end; an archive without a job (its request failed after
+ *     storing it) is deleted this long after the upload. The archive of a job that succeeds goes at
+ *     once; archives of queued or running jobs always stay
+ * @param archiveSweepInterval how often a worker looks for archives past the retention
  */
 @ConfigurationProperties("reviewer.scan")
 record ScanProperties(

@@ -22,7 +22,10 @@ public sealed interface ScanSource {
     }
   }
 
-  /** An archive uploaded with {@code POST /api/v1/scans} and stored until its job ran. */
+  /**
+   * An archive uploaded with {@code POST /api/v1/scans}, stored until its job succeeds (or, after a
+   * failure or cancellation, for {@code reviewer.scan.archive-retention}, so a retry can scan it).
+   */
   record StoredArchive(UUID archiveId) implements ScanSource {
     public StoredArchive {
       Objects.requireNonNull(archiveId, "archiveId");

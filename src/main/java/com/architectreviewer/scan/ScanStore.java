@@ -31,15 +31,21 @@ class ScanStore {
       "UPDATE scan_archives SET job_id = :jobId WHERE id = :id AND tenant_id = :tenantId";
 
   /**
-   * Archives without a job, or whose job is over (kept by an older release), stored before the
-   * cut-off. Archives of queued or running jobs always stay.
+   * Archives without a job stored before the cut-off, and archives of jobs that finished before it
+   * (failed or cancelled ones are kept until then for a retry; a succeeded job's archive is
+   * normally gone already). A job's archive ages from the job's end, not from the upload, so a scan
+   * that waited long in the queue still leaves the whole retention for a retry. Archives of queued
+   * or running jobs (a retry clears {@code finished_at}) always stay. Every path to a final state
+   * sets {@code finished_at}; a row changed by hand without it ages from {@code updated_at} rather
+   * than keeping its archive forever.
    */
   private static final String SWEEP_ARCHIVES =
       """
       DELETE FROM scan_archives a
-      WHERE a.created_at < :before
-        AND NOT EXISTS (SELECT 1 FROM jobs j
-                        WHERE j.id = a.job_id AND j.state IN ('queued', 'running'))
+      WHERE (a.job_id IS NULL AND a.created_at < :before)
+         OR EXISTS (SELECT 1 FROM jobs j
+                    WHERE j.id = a.job_id AND j.state IN ('succeeded', 'failed', 'cancelled')
+                      AND coalesce(j.finished_at, j.updated_at) < :before)
       """;
 
   private static final String DELETE_SCAN_OF_JOB = "DELETE FROM scans WHERE job_id = :jobId";
@@ -87,8 +93,9 @@ class ScanStore {
   }
 
   /**
-   * Ties the archive to its scan job: it is deleted when the job reaches a final state (a trigger
-   * on {@code jobs}, see the migration) or with the job.
+   * Ties the archive to its scan job: it is deleted when the job succeeds (a trigger on {@code
+   * jobs}, see V65), by {@link ArchiveSweep} once the job has been failed or cancelled for longer
+   * than {@code reviewer.scan.archive-retention} (until then a retry can scan it), or with the job.
    */
   void linkArchive(UUID tenantId, UUID archiveId, UUID jobId) {
     jdbc.sql(LINK_ARCHIVE)
@@ -98,7 +105,10 @@ class ScanStore {
         .update();
   }
 
-  /** Deletes archives no job needs that were stored before the cut-off; how many went. */
+  /**
+   * Deletes archives without a job stored before the cut-off and archives of jobs that finished
+   * before it; how many went.
+   */
   int sweepArchives(Instant before) {
     return jdbc.sql(SWEEP_ARCHIVES).param("before", ts(before)).update();
   }
@@ -125,8 +135,8 @@ class ScanStore {
 
   /**
    * Stores the scan of a job, replacing whatever an earlier attempt of the same job stored, in one
-   * transaction: a job has exactly one scan. An uploaded archive stays until the job's final state
-   * is recorded, so a re-run after a crash still finds it.
+   * transaction: a job has exactly one scan. An uploaded archive stays until the job's success is
+   * recorded, so a re-run after a crash still finds it.
    */
   @Transactional
   UUID save(

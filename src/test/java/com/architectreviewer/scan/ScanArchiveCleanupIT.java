@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Stored uploads go when their job reaches a final state, whichever path gets it there, and the
- * sweep deletes old archives no queued or running job needs. No workers run here, so jobs stay
- * queued until the test moves them.
+ * Stored uploads go when their job succeeds; the archive of a failed or cancelled job stays for a
+ * retry until the sweep deletes it, the retention after the job finished. The sweep also deletes
+ * old archives without a job. No workers run here, so jobs stay queued until the test moves them
+ * (ScanArchiveRetryIT runs retries on workers).
  */
 @PlatformTest
 @TestPropertySource(
@@ -40,18 +41,20 @@ class ScanArchiveCleanupIT {
   }
 
   @Test
-  void anArchiveIsTiedToItsJobAndGoesWhenTheJobIsCancelled() {
+  void anArchiveIsTiedToItsJobAndStaysWhenTheJobIsCancelled() {
     var accepted = upload();
     assertThat(archivesOfJob(accepted)).isEqualTo(1);
 
     jobs.cancel(tenant, accepted);
 
-    assertThat(archivesOfJob(accepted)).isZero();
+    assertThat(archivesOfJob(accepted)).isEqualTo(1);
+    // ... until the job goes.
+    jdbc.sql("DELETE FROM jobs WHERE id = :id").param("id", accepted).update();
     assertThat(archivesOfTenant()).isZero();
   }
 
   @Test
-  void anArchiveGoesWhenItsJobFailsForGoodOrSucceedsButNotWhileARetryIsPending() {
+  void anArchiveGoesWhenItsJobSucceedsAndStaysWhenItFailsOrWaitsForARetry() {
     var failing = upload();
     // A failed attempt with a retry to come puts the job back in the queue: the archive stays.
     setState(failing, "running");
@@ -59,6 +62,12 @@ class ScanArchiveCleanupIT {
     assertThat(archivesOfJob(failing)).isEqualTo(1);
     setState(failing, "running");
     setState(failing, "failed");
+    assertThat(archivesOfJob(failing)).isEqualTo(1);
+    // Retried, it runs again and succeeds: now the archive goes.
+    jobs.retry(tenant, failing);
+    assertThat(archivesOfJob(failing)).isEqualTo(1);
+    setState(failing, "running");
+    setState(failing, "succeeded");
     assertThat(archivesOfJob(failing)).isZero();
 
     var succeeding = upload();
@@ -70,20 +79,49 @@ class ScanArchiveCleanupIT {
   @Test
   void theSweepDeletesOldArchivesThatNoActiveJobNeeds() {
     Instant now = Instant.now();
-    UUID oldOrphan = storeArchive(now.minus(Duration.ofHours(30)));
-    UUID freshOrphan = storeArchive(now.minus(Duration.ofHours(1)));
+    Instant longAgo = now.minus(Duration.ofHours(30));
+    Instant recently = now.minus(Duration.ofHours(1));
+    UUID oldOrphan = storeArchive(longAgo);
+    UUID freshOrphan = storeArchive(recently);
     var queued = upload();
-    jdbc.sql("UPDATE scan_archives SET created_at = :at WHERE job_id = :job")
-        .param("at", OffsetDateTime.ofInstant(now.minus(Duration.ofHours(30)), ZoneOffset.UTC))
-        .param("job", queued)
-        .update();
+    uploadedAt(queued, longAgo);
+    // Cancelled long ago: its retention is over.
+    var cancelledLongAgo = upload();
+    jobs.cancel(tenant, cancelledLongAgo);
+    uploadedAt(cancelledLongAgo, longAgo);
+    finishedAt(cancelledLongAgo, longAgo);
+    // Failed long ago although uploaded recently (the age counts from the job's end either way).
+    var failedLongAgo = upload();
+    setState(failedLongAgo, "running");
+    setState(failedLongAgo, "failed");
+    finishedAt(failedLongAgo, longAgo);
+    // Uploaded long ago (it waited in the queue), failed or cancelled recently: kept for a retry.
+    var failedRecently = upload();
+    setState(failedRecently, "running");
+    setState(failedRecently, "failed");
+    uploadedAt(failedRecently, longAgo);
+    finishedAt(failedRecently, recently);
+    var cancelledRecently = upload();
+    jobs.cancel(tenant, cancelledRecently);
+    uploadedAt(cancelledRecently, longAgo);
+    // Retried after its retention ran out but before the sweep: queued again, so it stays.
+    var retried = upload();
+    jobs.cancel(tenant, retried);
+    uploadedAt(retried, longAgo);
+    finishedAt(retried, longAgo);
+    jobs.retry(tenant, retried);
 
     int deleted = store.sweepArchives(now.minus(Duration.ofHours(24)));
 
-    assertThat(deleted).isGreaterThanOrEqualTo(1);
+    assertThat(deleted).isGreaterThanOrEqualTo(3);
     assertThat(exists(oldOrphan)).isFalse();
+    assertThat(archivesOfJob(cancelledLongAgo)).isZero();
+    assertThat(archivesOfJob(failedLongAgo)).isZero();
     assertThat(exists(freshOrphan)).isTrue();
     assertThat(archivesOfJob(queued)).isEqualTo(1);
+    assertThat(archivesOfJob(failedRecently)).isEqualTo(1);
+    assertThat(archivesOfJob(cancelledRecently)).isEqualTo(1);
+    assertThat(archivesOfJob(retried)).isEqualTo(1);
   }
 
   @Test
@@ -115,6 +153,20 @@ class ScanArchiveCleanupIT {
     UUID id = UUID.randomUUID();
     store.saveArchive(id, tenant, "orphan.zip", ArchiveFormat.ZIP, new byte[] {1, 2}, createdAt);
     return id;
+  }
+
+  private void uploadedAt(UUID job, Instant at) {
+    jdbc.sql("UPDATE scan_archives SET created_at = :at WHERE job_id = :job")
+        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .param("job", job)
+        .update();
+  }
+
+  private void finishedAt(UUID job, Instant at) {
+    jdbc.sql("UPDATE jobs SET finished_at = :at WHERE id = :id")
+        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .param("id", job)
+        .update();
   }
 
   private void setState(UUID job, String state) {
