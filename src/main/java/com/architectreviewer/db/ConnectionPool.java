@@ -22,11 +22,17 @@ final class ConnectionPool implements AutoCloseable {
   private static final Duration MINIMUM_VALIDATION_TIMEOUT = Duration.ofMillis(250);
   private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
 
-  private final HikariDataSource dataSource;
+  private final HikariDataSource pool;
+  private final SheddingDataSource dataSource;
   private final PoolSettings settings;
   private final DatabaseUrl url;
 
-  private ConnectionPool(HikariDataSource dataSource, PoolSettings settings, DatabaseUrl url) {
+  private ConnectionPool(
+      HikariDataSource pool,
+      SheddingDataSource dataSource,
+      PoolSettings settings,
+      DatabaseUrl url) {
+    this.pool = pool;
     this.dataSource = dataSource;
     this.settings = settings;
     this.url = url;
@@ -49,16 +55,20 @@ final class ConnectionPool implements AutoCloseable {
       config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
     }
     log.info(
-        "Connection pool '{}' to {}: up to {} connections ({}), pool timeout {} s, {}",
+        "Connection pool '{}' to {}: up to {} connections ({}), pool timeout {} s, at most {}"
+            + " callers waiting, {}",
         POOL_NAME,
         url,
         settings.maximumSize(),
         settings.source(),
         settings.poolTimeout().toMillis() / 1000.0,
+        properties.maxWaiting(),
         url.poolerMode()
             ? "pooler mode: no server-side prepared statements, no session state"
             : "direct connections");
-    return new ConnectionPool(new HikariDataSource(config), settings, url);
+    var pool = new HikariDataSource(config);
+    return new ConnectionPool(
+        pool, new SheddingDataSource(pool, properties.maxWaiting(), meters), settings, url);
   }
 
   /** pgjdbc properties of every pooled connection. */
@@ -82,12 +92,17 @@ final class ConnectionPool implements AutoCloseable {
     return half.compareTo(MINIMUM_VALIDATION_TIMEOUT) < 0 ? MINIMUM_VALIDATION_TIMEOUT : half;
   }
 
+  /** The pool's connections, refused at once while the database is unreachable or too many wait. */
   DataSource dataSource() {
     return dataSource;
   }
 
   HikariPoolMXBean state() {
-    return dataSource.getHikariPoolMXBean();
+    return pool.getHikariPoolMXBean();
+  }
+
+  SheddingDataSource shedding() {
+    return dataSource;
   }
 
   PoolSettings settings() {
@@ -101,5 +116,6 @@ final class ConnectionPool implements AutoCloseable {
   @Override
   public void close() {
     dataSource.close();
+    pool.close();
   }
 }

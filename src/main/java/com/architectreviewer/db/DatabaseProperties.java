@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     + 1
  * @param poolTimeout how long a request waits for a pooled connection before it gets a 503; unset =
  *     {@code pool_timeout}, else {@value #DEFAULT_POOL_TIMEOUT_SECONDS} s
+ * @param maxWaiting callers that may wait for a pooled connection at the same time; the next one is
+ *     refused at once (503), default {@value #DEFAULT_MAX_WAITING}
  * @param connectTimeout how long opening one new connection may take; unset = {@code
  *     connect_timeout}, else {@value #DEFAULT_CONNECT_TIMEOUT_SECONDS} s
  * @param expectedInstances how many processes share the server, for the connection-budget check
@@ -26,6 +28,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record DatabaseProperties(
     Integer poolSize,
     Duration poolTimeout,
+    Integer maxWaiting,
     Duration connectTimeout,
     Integer expectedInstances,
     Duration leakDetectionThreshold,
@@ -36,6 +39,7 @@ record DatabaseProperties(
 
   static final int DEFAULT_POOL_TIMEOUT_SECONDS = 10;
   static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
+  static final int DEFAULT_MAX_WAITING = 64;
   static final int DEFAULT_EXPECTED_INSTANCES = 1;
   static final Duration DEFAULT_LEAK_DETECTION_THRESHOLD = Duration.ofSeconds(30);
   static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(1);
@@ -43,6 +47,7 @@ record DatabaseProperties(
   static final String DEFAULT_EMBEDDED_LISTEN_ADDRESS = "127.0.0.1";
 
   DatabaseProperties {
+    maxWaiting = maxWaiting != null ? maxWaiting : DEFAULT_MAX_WAITING;
     expectedInstances = expectedInstances != null ? expectedInstances : DEFAULT_EXPECTED_INSTANCES;
     leakDetectionThreshold =
         leakDetectionThreshold != null ? leakDetectionThreshold : DEFAULT_LEAK_DETECTION_THRESHOLD;
@@ -54,6 +59,9 @@ record DatabaseProperties(
     if (poolSize != null && poolSize < 1) {
       throw new DatabaseUrlRejected("reviewer.db.pool-size", "it must be at least 1");
     }
+    if (maxWaiting < 1) {
+      throw new DatabaseUrlRejected("reviewer.db.max-waiting", "it must be at least 1");
+    }
     if (expectedInstances < 1) {
       throw new DatabaseUrlRejected("reviewer.db.expected-instances", "it must be at least 1");
     }
@@ -61,6 +69,6 @@ record DatabaseProperties(
 
   /** Defaults only, as when nothing is configured. */
   static DatabaseProperties defaults() {
-    return new DatabaseProperties(null, null, null, null, null, null, null, null, null);
+    return new DatabaseProperties(null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -16,7 +16,7 @@ class ConnectionBudgetWarningIT {
 
   private static ConnectionBudget.Figures report(int poolSize, int instances) {
     var properties =
-        new DatabaseProperties(poolSize, null, null, instances, null, null, null, null, null);
+        new DatabaseProperties(poolSize, null, null, null, instances, null, null, null, null, null);
     var url = DatabaseUrl.parse("DATABASE_URL", DATABASE);
     try (var pool = ConnectionPool.open(url, "DATABASE_URL", properties, null)) {
       return ConnectionBudget.report(pool, properties.expectedInstances());

@@ -194,7 +194,8 @@ class DatabaseUrlTest {
     assertThat(defaults.maximumSize())
         .isEqualTo(Runtime.getRuntime().availableProcessors() * 2 + 1);
     assertThat(defaults.poolTimeout()).isEqualTo(Duration.ofSeconds(10));
-    var properties = new DatabaseProperties(9, null, null, null, null, null, null, null, null);
+    var properties =
+        new DatabaseProperties(9, null, null, null, null, null, null, null, null, null);
     assertThat(
             PoolSettings.resolve(properties, parse("postgres://h/d"), "DATABASE_URL").maximumSize())
         .isEqualTo(9);

@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 final class RecoveryProbe implements AutoCloseable {
 
   static final Duration RECOVERY_LIMIT = Duration.ofSeconds(5);
+  private static final Duration SHED_AT_ONCE = Duration.ofMillis(300);
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -80,6 +81,52 @@ final class RecoveryProbe implements AutoCloseable {
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Retry-After")).isPresent();
     assertThat(response.body()).contains("database-unavailable");
+    assertShedsAtOnce();
+  }
+
+  /**
+   * Once a wait for a connection has shown the database unreachable (at most one pool timeout after
+   * it went), DB-backed requests are refused at once rather than after the pool timeout: a
+   * background probe is the one caller that waits.
+   */
+  private void assertShedsAtOnce() {
+    long learning = System.nanoTime();
+    Awaitility.await("the database breaker opens")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .pollInSameThread()
+        .until(() -> !databaseBreakerClosed());
+    long learnt = Duration.ofNanos(System.nanoTime() - learning).toMillis();
+    int requests = 10;
+    long slowest = 0;
+    for (int i = 0; i < requests; i++) {
+      long start = System.nanoTime();
+      var response = get("/test/db/sleep?ms=0");
+      slowest = Math.max(slowest, Duration.ofNanos(System.nanoTime() - start).toMillis());
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+    System.out.printf(
+        "while the database is down: shedding after %d ms, then %d requests refused, slowest %d ms%n",
+        learnt, requests, slowest);
+    assertThat(slowest).isLessThan(SHED_AT_ONCE.toMillis());
+  }
+
+  /** {@code resilience4j_circuitbreaker_state{name="database",state="closed"}} on the scrape. */
+  private boolean databaseBreakerClosed() {
+    var scrape = get("/actuator/prometheus");
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    return scrape
+            .body()
+            .lines()
+            .filter(line ->
+                line.startsWith("resilience4j_circuitbreaker_state{")
+                    && line.contains("name=\"database\"")
+                    && line.contains("state=\"closed\""))
+            .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no state of the database breaker on the scrape"))
+        == 1.0;
   }
 
   @Override
