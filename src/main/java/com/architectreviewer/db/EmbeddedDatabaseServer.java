@@ -20,17 +20,46 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
 
   private final AutoCloseable server;
   private final DatabaseUrl url;
+  private DataDirectoryLock lock;
 
   private EmbeddedDatabaseServer(AutoCloseable server, String host, int port) {
     this.server = server;
     this.url = DatabaseUrl.local(host, port, "postgres", "postgres");
   }
 
+  /**
+   * Starts PostgreSQL on {@code dataDirectory/postgres}, owning the directory until {@link
+   * #close()} (see {@link DataDirectoryLock}: a server an earlier owner left running is stopped
+   * first).
+   */
   static EmbeddedDatabaseServer start(Path dataDirectory, String listenAddress, int port) {
     Path pgData = dataDirectory.resolve("postgres").toAbsolutePath();
-    EmbeddedDatabaseServer server;
+    DataDirectoryLock lock;
+    try {
+      lock = DataDirectoryLock.acquire(dataDirectory.toAbsolutePath());
+    } catch (IOException e) {
+      throw new IllegalStateException(failureAdvice(pgData), e);
+    }
+    try {
+      EmbeddedDatabaseServer server = start(lock, pgData, listenAddress, port);
+      server.lock = lock;
+      return server;
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static EmbeddedDatabaseServer start(
+      DataDirectoryLock lock, Path pgData, String listenAddress, int port) {
     try {
       Files.createDirectories(pgData);
+      lock.stopOrphanedServer(pgData);
+    } catch (IOException e) {
+      throw new IllegalStateException(failureAdvice(pgData), e);
+    }
+    EmbeddedDatabaseServer server;
+    try {
       log.info("Starting the embedded PostgreSQL with its data in {}", pgData);
       server = startWithZonky(pgData, listenAddress, port);
     } catch (IOException | RuntimeException e) {
@@ -118,6 +147,10 @@ final class EmbeddedDatabaseServer implements DatabaseServer {
       log.warn(
           "The embedded PostgreSQL did not stop cleanly; it will recover its data at the next start",
           e);
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
     }
   }
 }

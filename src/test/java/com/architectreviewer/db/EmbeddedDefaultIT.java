@@ -37,12 +37,18 @@ class EmbeddedDefaultIT {
   private final int pgPort = TestPostgres.freePort();
 
   @AfterEach
-  void stopLeftovers() throws InterruptedException {
+  void stopLeftovers() throws Exception {
     for (var process : started) {
       if (process.isAlive()) {
         process.destroy();
         process.waitFor(60, TimeUnit.SECONDS);
       }
+    }
+    // A PostgreSQL a killed serve left behind, if a test failed before a serve stopped it.
+    var orphan = DataDirectoryLock.runningServer(dataDirectory.resolve("data").resolve("postgres"));
+    if (orphan.isPresent()) {
+      orphan.get().destroy();
+      orphan.get().onExit().get(30, TimeUnit.SECONDS);
     }
   }
 
@@ -65,8 +71,63 @@ class EmbeddedDefaultIT {
     assertThat(accepting(pgPort)).isFalse();
   }
 
+  /**
+   * {@code kill -9} of serve leaves its PostgreSQL running on the data directory (a process of its
+   * own). A second serve on the directory while the first lives is refused with a clear message;
+   * after the kill, the next serve stops the orphaned server and starts with the data intact.
+   */
+  @Test
+  void serveAfterAKillMinus9StopsThePostgresLeftRunningAndStarts() throws Exception {
+    var first = serve("to-be-killed");
+    execute("INSERT INTO tenants (id, name) VALUES (gen_random_uuid(), 'kept-across-kill-9')");
+
+    var intruder = start("intruder");
+    assertThat(intruder.waitFor(2, TimeUnit.MINUTES)).as("a second serve gives up").isTrue();
+    assertThat(intruder.exitValue()).isNotZero();
+    assertThat(Files.readString(dataDirectory.resolve("intruder.log")))
+        .contains("Another Architect Reviewer process uses the data directory");
+    assertThat(first.isAlive()).isTrue();
+
+    first.destroyForcibly();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(accepting(pgPort)).as("PostgreSQL outlives a JVM killed with -9").isTrue();
+
+    var second = serve("after-kill-9");
+    assertThat(Files.readString(dataDirectory.resolve("after-kill-9.log")))
+        .contains("is still running on")
+        .contains("The orphaned PostgreSQL (pid");
+    assertThat(count("SELECT count(*) FROM tenants WHERE name = 'kept-across-kill-9'")).isOne();
+    stop(second);
+    assertThat(accepting(pgPort)).as("PostgreSQL stopped together with serve").isFalse();
+  }
+
   private Process serve(String name) throws IOException {
     int httpPort = TestPostgres.freePort();
+    Path log = dataDirectory.resolve(name + ".log");
+    var process = start(name, httpPort);
+    try (var http = HttpClient.newHttpClient()) {
+      var health =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
+              .timeout(Duration.ofSeconds(5))
+              .build();
+      Awaitility.await("serve (" + name + ") answers /actuator/health UP; log in " + log)
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .failFast("serve exited; log: " + tail(log), () -> !process.isAlive())
+          .until(() -> {
+            var response = http.send(health, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+          });
+    }
+    return process;
+  }
+
+  private Process start(String name) throws IOException {
+    return start(name, TestPostgres.freePort());
+  }
+
+  private Process start(String name, int httpPort) throws IOException {
     Path log = dataDirectory.resolve(name + ".log");
     var builder =
         new ProcessBuilder(
@@ -84,21 +145,6 @@ class EmbeddedDefaultIT {
     builder.environment().put("REVIEWER_DB_EMBEDDEDPORT", Integer.toString(pgPort));
     var process = builder.start();
     started.add(process);
-    try (var http = HttpClient.newHttpClient()) {
-      var health =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
-              .timeout(Duration.ofSeconds(5))
-              .build();
-      Awaitility.await("serve (" + name + ") answers /actuator/health UP; log in " + log)
-          .atMost(Duration.ofMinutes(3))
-          .pollInterval(Duration.ofMillis(500))
-          .ignoreExceptions()
-          .failFast("serve exited; log: " + tail(log), () -> !process.isAlive())
-          .until(() -> {
-            var response = http.send(health, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-          });
-    }
     return process;
   }
 
