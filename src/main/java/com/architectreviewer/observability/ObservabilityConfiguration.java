@@ -1,5 +1,7 @@
 package com.architectreviewer.observability;
 
+import io.micrometer.tracing.Tracer;
+import io.prometheus.metrics.tracer.common.SpanContext;
 import io.sentry.SentryOptions;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,5 +21,11 @@ class ObservabilityConfiguration {
   @Bean
   SentryOptions.BeforeSendCallback sentryScrubbing() {
     return new SentryScrubbing();
+  }
+
+  /** Replaces Spring Boot's lazy span context of exemplars, which could deadlock startup. */
+  @Bean
+  SpanContext spanContext(Tracer tracer) {
+    return new EagerSpanContext(tracer);
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.architectreviewer.testsupport.PlatformTest;
 import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.tracer.common.SpanContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +36,7 @@ class TraceExportIT {
   private static final HttpServer collector = startCollector();
 
   @Autowired TestRestTemplate http;
+  @Autowired ApplicationContext context;
 
   @DynamicPropertySource
   static void otlp(DynamicPropertyRegistry registry) {
@@ -54,6 +60,27 @@ class TraceExportIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(paths).contains("/v1/traces"));
+  }
+
+  /**
+   * Exemplars link the request histograms to sampled traces, through the tracer injected up front
+   * ({@link EagerSpanContext}: Spring Boot's lazy lookup could deadlock startup).
+   */
+  @Test
+  void requestHistogramsCarryTraceIdsAsExemplars() {
+    assertThat(context.getBean(SpanContext.class)).isInstanceOf(EagerSpanContext.class);
+    for (int i = 0; i < 3; i++) {
+      http.getForEntity("/actuator/health", String.class);
+    }
+    var headers = new HttpHeaders();
+    headers.set(HttpHeaders.ACCEPT, "application/openmetrics-text; version=1.0.0");
+    String scrape =
+        http.exchange(
+                "/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(headers), String.class)
+            .getBody();
+    assertThat(scrape)
+        .containsPattern(
+            "http_server_requests_seconds_bucket\\{[^}]*\\} \\d+ # \\{[^}]*trace_id=\"[0-9a-f]{32}\"");
   }
 
   private static HttpServer startCollector() {
