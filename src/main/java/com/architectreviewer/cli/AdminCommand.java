@@ -133,8 +133,8 @@ final class AdminCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Revokes the key with this prefix (the 8 hex digits after 'rvw_').",
-        "Running instances sharing REDIS_URL refuse it at once; others within"
-            + " reviewer.security.key-cache.ttl (default 30s)."
+        "Every running instance on the same database refuses it within about a second"
+            + " (PostgreSQL NOTIFY at commit; also Redis pub/sub with REDIS_URL)."
       })
   static final class RevokeKey implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

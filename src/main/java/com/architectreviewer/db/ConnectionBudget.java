@@ -63,7 +63,7 @@ final class ConnectionBudget {
 
   private static void log(Figures figures, boolean poolerMode) {
     String budget =
-        "Connection budget: pool of %d × %d expected instance(s) = %d connections, plus one direct connection per LISTEN/migration; server max_connections %d (%d reserved for superusers)"
+        "Connection budget: pool of %d × %d expected instance(s) = %d connections, plus one direct LISTEN connection per process (and one while migrating); server max_connections %d (%d reserved for superusers)"
             .formatted(
                 figures.poolSize(),
                 figures.instances(),

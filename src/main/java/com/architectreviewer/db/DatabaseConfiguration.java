@@ -72,6 +72,12 @@ class DatabaseConfiguration {
         server.directUrl(), directProperties(server, properties), server.url().poolerMode());
   }
 
+  /** The process's one LISTEN connection, shared by every module that subscribes to a channel. */
+  @Bean
+  Notifications notifications(DirectConnections connections) {
+    return new Notifications(connections);
+  }
+
   /** Flyway migrates over a direct connection: {@code DIRECT_URL} when set. */
   @Bean
   FlywayConnectionDetails flywayConnectionDetails(

@@ -22,11 +22,22 @@ public class KeyAdministration {
       FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
       ORDER BY t.name, k.created_at
       """;
+
+  /**
+   * One statement, so one transaction: the notification goes out at its commit, to every process
+   * listening on the database (their key caches forget the key), and never for a revocation that
+   * did not commit.
+   */
   private static final String REVOKE =
       """
-      UPDATE api_keys SET revoked_at = now() WHERE prefix = :prefix AND revoked_at IS NULL
-      RETURNING id
-      """;
+      WITH revoked AS (
+        UPDATE api_keys SET revoked_at = now() WHERE prefix = :prefix AND revoked_at IS NULL
+        RETURNING id
+      )
+      SELECT id, pg_notify('%s', id::text) FROM revoked
+      """
+          .formatted(KeyCache.REVOKED_NOTIFICATION);
+
   private static final String ANY_KEY = "SELECT EXISTS (SELECT 1 FROM api_keys)";
 
   private final JdbcClient jdbc;
@@ -75,11 +86,15 @@ public class KeyAdministration {
 
   /**
    * Revokes the key with this prefix; false when there is no such active key. The key stops working
-   * at once in this process and in every instance sharing Redis, elsewhere within {@code
-   * reviewer.security.key-cache.ttl}.
+   * at once in this process and, through PostgreSQL's NOTIFY at commit (and Redis pub/sub when
+   * shared), within milliseconds in every process on the same database.
    */
   public boolean revoke(String prefix) {
-    Optional<UUID> revoked = jdbc.sql(REVOKE).param("prefix", prefix).query(UUID.class).optional();
+    Optional<UUID> revoked =
+        jdbc.sql(REVOKE)
+            .param("prefix", prefix)
+            .query((rs, row) -> rs.getObject("id", UUID.class))
+            .optional();
     revoked.ifPresent(cache::revoked);
     return revoked.isPresent();
   }

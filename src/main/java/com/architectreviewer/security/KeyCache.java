@@ -1,5 +1,6 @@
 package com.architectreviewer.security;
 
+import com.architectreviewer.db.Notifications;
 import com.architectreviewer.kv.KeyValueStore;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,13 +30,25 @@ import org.slf4j.LoggerFactory;
  *   <li>Only keys that exist are cached: an unknown key costs a database lookup every time (and the
  *       per-address rate limit), so guessing random keys cannot fill memory; the size is bounded
  *       anyway.
- *   <li>A revocation removes the key's entries at once here and, over the KV layer's pub/sub, on
- *       every instance sharing Redis; elsewhere it takes effect within {@code ttl}.
+ *   <li>A revocation removes the key's entries at once in the revoking process and, within
+ *       milliseconds, in every other process on the same database: the revoking transaction sends
+ *       {@code pg_notify('}{@value #REVOKED_NOTIFICATION}{@code ', key id)}, which PostgreSQL
+ *       delivers at commit to each process's {@link Notifications} listener (one direct {@code
+ *       LISTEN} connection per process), with or without Redis. When that listener (re)connects, a
+ *       revocation may have been missed while it was disconnected, so the whole cache is cleared.
+ *       The KV layer's pub/sub ({@value #REVOKED_CHANNEL}) carries the revocation as well, to
+ *       instances sharing Redis even while their listener is reconnecting; evicting twice is
+ *       harmless. Only if neither reaches a process (its listener cannot connect and there is no
+ *       shared Redis) does a revocation wait for {@code ttl} there.
  * </ul>
  */
 final class KeyCache implements AutoCloseable {
 
   static final String REVOKED_CHANNEL = "security:api-key-revoked";
+
+  /** The PostgreSQL notification channel of revocations; the payload is the key id. */
+  static final String REVOKED_NOTIFICATION = "reviewer_api_key_revoked";
+
   static final Duration DATABASE_RETRY = Duration.ofSeconds(2);
 
   private static final Logger log = LoggerFactory.getLogger(KeyCache.class);
@@ -49,6 +62,7 @@ final class KeyCache implements AutoCloseable {
   private final Ticker ticker;
   private final KeyValueStore kv;
   private final KeyValueStore.Subscription subscription;
+  private final Notifications.Subscription notification;
   private final AtomicLong revocations = new AtomicLong();
   private final AtomicBoolean outage = new AtomicBoolean();
   private final Counter hits;
@@ -59,6 +73,7 @@ final class KeyCache implements AutoCloseable {
   KeyCache(
       SecurityProperties.KeyCacheSettings settings,
       KeyValueStore kv,
+      Notifications notifications,
       MeterRegistry meters,
       Ticker ticker,
       boolean caching) {
@@ -74,6 +89,22 @@ final class KeyCache implements AutoCloseable {
             .ticker(ticker)
             .build();
     this.subscription = kv == null ? () -> {} : kv.subscribe(REVOKED_CHANNEL, this::received);
+    this.notification =
+        notifications == null
+            ? () -> {}
+            : notifications.subscribe(
+                REVOKED_NOTIFICATION,
+                new Notifications.Listener() {
+                  @Override
+                  public void notified(String payload) {
+                    received(payload);
+                  }
+
+                  @Override
+                  public void listening() {
+                    mayHaveMissedRevocations();
+                  }
+                });
     this.hits = counter(meters, "hit");
     this.misses = counter(meters, "miss");
     this.stale = counter(meters, "stale");
@@ -83,6 +114,7 @@ final class KeyCache implements AutoCloseable {
   static KeyCache disabled() {
     return new KeyCache(
         SecurityProperties.KeyCacheSettings.defaults(),
+        null,
         null,
         new SimpleMeterRegistry(),
         Ticker.systemTicker(),
@@ -139,7 +171,10 @@ final class KeyCache implements AutoCloseable {
     return loaded;
   }
 
-  /** The key was revoked: forget it here at once, and on every instance sharing the KV layer. */
+  /**
+   * The key was revoked (and the revoking transaction sent the notification): forget it here at
+   * once, and on every instance sharing the KV layer.
+   */
   void revoked(UUID keyId) {
     forget(keyId);
     if (kv != null) {
@@ -151,11 +186,27 @@ final class KeyCache implements AutoCloseable {
     return entries.estimatedSize();
   }
 
-  private void received(String message) {
+  /** A revocation from another process (or this one), by key id. */
+  void received(String message) {
     try {
       forget(UUID.fromString(message));
     } catch (IllegalArgumentException e) {
       log.warn("Ignored a malformed API-key revocation message");
+    }
+  }
+
+  /**
+   * Revocations may have been sent while this process could not hear them (its listener was
+   * disconnected, or not yet connected): trust no cached key, ask the database again.
+   */
+  void mayHaveMissedRevocations() {
+    revocations.incrementAndGet();
+    long dropped = entries.estimatedSize();
+    entries.invalidateAll();
+    if (dropped > 0) {
+      log.info(
+          "Revocation notifications may have been missed before the listener (re)connected;"
+              + " cleared the API-key cache");
     }
   }
 
@@ -173,6 +224,7 @@ final class KeyCache implements AutoCloseable {
 
   @Override
   public void close() {
+    notification.close();
     subscription.close();
   }
 }

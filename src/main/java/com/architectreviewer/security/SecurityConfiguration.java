@@ -1,5 +1,6 @@
 package com.architectreviewer.security;
 
+import com.architectreviewer.db.Notifications;
 import com.architectreviewer.kv.KeyValueStore;
 import com.architectreviewer.kv.SharedRedis;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -71,8 +72,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
   }
 
   @Bean(destroyMethod = "close")
-  KeyCache keyCache(SecurityProperties properties, KeyValueStore kv, MeterRegistry meters) {
-    return new KeyCache(properties.keyCache(), kv, meters, Ticker.systemTicker(), true);
+  KeyCache keyCache(
+      SecurityProperties properties,
+      KeyValueStore kv,
+      Notifications notifications,
+      MeterRegistry meters) {
+    return new KeyCache(
+        properties.keyCache(), kv, notifications, meters, Ticker.systemTicker(), true);
   }
 
   @Bean

@@ -33,8 +33,9 @@ record SecurityProperties(DataSize maxJsonBody, RateLimits rateLimits, KeyCacheS
   /**
    * The API-key cache ({@code reviewer.security.key-cache.*}).
    *
-   * @param ttl how long an authenticated key is trusted without asking the database; a key revoked
-   *     on another instance that does not share Redis stops working within this time
+   * @param ttl how long an authenticated key is trusted without asking the database; revocations do
+   *     not wait for it (they reach every process through PostgreSQL's NOTIFY, see {@link
+   *     KeyCache}), it only bounds a process that can hear neither NOTIFY nor Redis
    * @param staleIfError how much longer a cached key keeps working while the database is
    *     unreachable (0: not at all)
    * @param maxSize most keys kept; unknown keys are never cached

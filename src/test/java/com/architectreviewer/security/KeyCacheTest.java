@@ -29,6 +29,7 @@ class KeyCacheTest {
     return new KeyCache(
         new SecurityProperties.KeyCacheSettings(ttl, staleIfError, maxSize),
         KeyValueStores.inProcess(Clock.systemUTC()),
+        null,
         meters,
         nanos::get,
         true);
@@ -145,6 +146,48 @@ class KeyCacheTest {
                   return Optional.of(caller);
                 }))
         .contains(caller);
+    assertThat(cache.size()).isZero();
+  }
+
+  @Test
+  void aRevocationNotifiedByAnotherProcessForgetsOnlyThatKey() {
+    var cache = cache(Duration.ofMinutes(5), Duration.ZERO, 100);
+    var other = new Caller(caller.tenantId(), UUID.randomUUID(), Caller.Role.MEMBER);
+    cache.lookup("h", database(Optional.of(caller)));
+    cache.lookup("id:" + caller.keyId(), database(Optional.of(caller)));
+    cache.lookup("other", database(Optional.of(other)));
+
+    cache.received(caller.keyId().toString());
+    cache.received("not-a-key-id");
+
+    assertThat(cache.size()).isOne();
+    assertThat(cache.lookup("other", database(Optional.empty()))).contains(other);
+    assertThat(cache.lookup("h", database(Optional.empty()))).isEmpty();
+  }
+
+  @Test
+  void aListenerThatMayHaveMissedRevocationsClearsEverything() {
+    var cache = cache(Duration.ofMinutes(5), Duration.ZERO, 100);
+    cache.lookup("h", database(Optional.of(caller)));
+    cache.lookup("other", database(Optional.of(caller)));
+
+    cache.mayHaveMissedRevocations();
+
+    assertThat(cache.size()).isZero();
+    assertThat(cache.lookup("h", database(Optional.empty()))).isEmpty();
+    assertThat(lookups).hasValue(3);
+  }
+
+  @Test
+  void aReconnectDuringALookupIsNotUndoneByIt() {
+    var cache = cache(Duration.ofMinutes(5), Duration.ZERO, 100);
+    cache.lookup(
+        "h",
+        () -> {
+          // The row was read while a revocation could have gone unheard.
+          cache.mayHaveMissedRevocations();
+          return Optional.of(caller);
+        });
     assertThat(cache.size()).isZero();
   }
 }
