@@ -186,20 +186,11 @@ final class SheddingDataSource extends DelegatingDataSource {
    */
   static boolean unreachable(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException sql && unreachableState(sql.getSQLState())) {
+      if (t instanceof SQLException sql && SqlStates.unavailable(sql.getSQLState())) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean unreachableState(String state) {
-    return state != null
-        && (state.startsWith("08")
-            || state.equals("57P01")
-            || state.equals("57P02")
-            || state.equals("57P03")
-            || state.equals("53300"));
   }
 
   private static Counter shedCounter(MeterRegistry meters, String reason) {

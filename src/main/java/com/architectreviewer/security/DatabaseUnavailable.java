@@ -1,5 +1,6 @@
 package com.architectreviewer.security;
 
+import com.architectreviewer.db.SqlStates;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -29,7 +30,7 @@ final class DatabaseUnavailable {
           || t instanceof SQLTransientConnectionException) {
         return true;
       }
-      if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+      if (t instanceof SQLException sql && SqlStates.unavailable(sql.getSQLState())) {
         return true;
       }
       if (t instanceof TransactionSystemException tx && lostConnection(tx)) {
@@ -53,18 +54,6 @@ final class DatabaseUnavailable {
       return true;
     }
     return tx.getCause() instanceof SQLException sql && sql.getSQLState() == null;
-  }
-
-  /**
-   * Connection exceptions (08), server shutting down (57P01–57P03), too many connections (53300).
-   */
-  private static boolean unavailableState(String state) {
-    return state != null
-        && (state.startsWith("08")
-            || state.equals("57P01")
-            || state.equals("57P02")
-            || state.equals("57P03")
-            || state.equals("53300"));
   }
 
   static ProblemDetail problem() {
