@@ -1,5 +1,7 @@
 package com.architectreviewer.db;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -74,8 +76,23 @@ class DatabaseConfiguration {
 
   /** The process's one LISTEN connection, shared by every module that subscribes to a channel. */
   @Bean
-  Notifications notifications(DirectConnections connections) {
-    return new Notifications(connections);
+  Notifications notifications(DirectConnections connections, ObjectProvider<MeterRegistry> meters) {
+    var notifications = new Notifications(connections);
+    var registry = meters.getIfAvailable();
+    if (registry != null) {
+      Gauge.builder(
+              "reviewer.db.notifications.listening",
+              notifications,
+              listener -> listener.isListening() ? 1 : 0)
+          .description(
+              "1 while the process's LISTEN connection listens (job wake-up, key revocations)")
+          .register(registry);
+      FunctionCounter.builder(
+              "reviewer.db.notifications.sessions", notifications, Notifications::sessions)
+          .description("Connections the listener has listened on: 1, plus one per reconnect")
+          .register(registry);
+    }
+    return notifications;
   }
 
   /** Flyway migrates over a direct connection: {@code DIRECT_URL} when set. */

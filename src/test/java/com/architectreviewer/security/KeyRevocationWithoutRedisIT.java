@@ -115,6 +115,12 @@ class KeyRevocationWithoutRedisIT {
     await().atMost(TWO_SECONDS).until(() -> status(second, revokedAfterwards) == 401);
     assertThat(status(second, kept)).isEqualTo(200);
     assertThat(postgres.connections(SECOND + "-direct")).isOne();
+    // What an operator sees of it.
+    var meters = second.getBean(MeterRegistry.class);
+    assertThat(meters.get("reviewer.db.notifications.listening").gauge().value()).isEqualTo(1.0);
+    assertThat(meters.get("reviewer.db.notifications.sessions").functionCounter().count())
+        .isEqualTo((double) listener.sessions())
+        .isGreaterThan((double) sessions);
   }
 
   private ConfigurableApplicationContext instance(String applicationName) {
