@@ -68,7 +68,15 @@ final class ConnectionPool implements AutoCloseable {
             : "direct connections");
     var pool = new HikariDataSource(config);
     return new ConnectionPool(
-        pool, new SheddingDataSource(pool, properties.maxWaiting(), meters), settings, url);
+        pool,
+        new SheddingDataSource(
+            pool,
+            () -> pool.getHikariPoolMXBean().getIdleConnections(),
+            settings.poolTimeout(),
+            properties.maxWaiting(),
+            meters),
+        settings,
+        url);
   }
 
   /** pgjdbc properties of every pooled connection. */

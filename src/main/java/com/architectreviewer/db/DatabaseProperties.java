@@ -39,7 +39,7 @@ record DatabaseProperties(
 
   static final int DEFAULT_POOL_TIMEOUT_SECONDS = 10;
   static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
-  static final int DEFAULT_MAX_WAITING = 64;
+  static final int DEFAULT_MAX_WAITING = 256;
   static final int DEFAULT_EXPECTED_INSTANCES = 1;
   static final Duration DEFAULT_LEAK_DETECTION_THRESHOLD = Duration.ofSeconds(30);
   static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(1);

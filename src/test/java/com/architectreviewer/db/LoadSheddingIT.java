@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Early load shedding: with one pooled connection held and {@code reviewer.db.max-waiting} callers
  * already waiting, the next DB-backed request is answered 503 at once instead of after the pool
- * timeout; the callers that did wait are served when the connection comes back.
+ * timeout, and the callers that did wait are served when the connection comes back ({@link
+ * OverloadSheddingIT}: refusals while waits near the pool timeout).
  */
 @SpringBootTest(
     classes = ReviewerApplication.class,

@@ -1,0 +1,139 @@
+package com.architectreviewer.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.architectreviewer.ReviewerApplication;
+import com.architectreviewer.testsupport.DatabaseProbe;
+import com.architectreviewer.testsupport.TestPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Early load shedding on a slow pool: once callers have been waiting close to the pool timeout, the
+ * next callers that find no idle connection are answered 503 at once (they would wait as long, or
+ * time out); once the pool has idle connections for a while, callers wait again.
+ */
+@SpringBootTest(
+    classes = ReviewerApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"db-scheduler.enabled=false", "reviewer.jobs.workers-enabled=false"})
+@ActiveProfiles(DatabaseProbe.PROFILE)
+@DirtiesContext
+class OverloadSheddingIT {
+
+  private static final Duration AT_ONCE = Duration.ofMillis(500);
+  private static TestPostgres postgres;
+
+  @LocalServerPort int port;
+  @Autowired MeterRegistry meters;
+  @Autowired ConnectionPool pool;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    postgres = TestPostgres.start();
+    registry.add("DATABASE_URL", () -> postgres.url("connection_limit=1&pool_timeout=4"));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  record Answer(int status, Duration took, String body, String retryAfter) {}
+
+  /**
+   * Waits near the pool timeout make the next callers that find no idle connection be refused at
+   * once; once the pool has been idle for a while, they wait again.
+   */
+  @Test
+  void callersAreRefusedAtOnceWhileWaitsNearThePoolTimeoutAndServedAgainAfter() {
+    // Phase 1: eight callers wait ~3.5 s behind a held connection; the pool timeout is 4 s, so
+    // they are served.
+    CompletableFuture<Answer> holder = call("/test/db/sleep?ms=3500");
+    Awaitility.await("the one connection is in use")
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> pool.state().getActiveConnections() == 1);
+    List<CompletableFuture<Answer>> slow = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      slow.add(call("/test/db/sleep?ms=0"));
+    }
+    assertThat(holder.join().status()).isEqualTo(200);
+    assertThat(slow.stream().map(CompletableFuture::join).map(Answer::status))
+        .as("waits of ~3.5 s, within the 4 s pool timeout: served")
+        .containsOnly(200);
+
+    // Phase 2: the recent waits are past half the pool timeout: beyond one caller, refused at once.
+    double overloadedBefore = shed("overloaded");
+    CompletableFuture<Answer> second = call("/test/db/sleep?ms=1500");
+    Awaitility.await("the one connection is in use again")
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> pool.state().getActiveConnections() == 1);
+    List<Answer> refused = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      refused.add(call("/test/db/sleep?ms=0").join());
+    }
+    assertThat(second.join().status()).isEqualTo(200);
+    assertThat(refused)
+        .allSatisfy(answer -> {
+          assertThat(answer.status()).isEqualTo(503);
+          assertThat(answer.took()).isLessThan(AT_ONCE);
+          assertThat(answer.retryAfter()).isNotNull();
+        });
+    assertThat(shed("overloaded") - overloadedBefore).isGreaterThanOrEqualTo(5);
+
+    // Phase 3: with idle connections the recent waits fade (half-life 2 s): after a quiet while,
+    // callers that find the connection in use wait again.
+    assertThat(call("/test/db/sleep?ms=0").join().status()).isEqualTo(200);
+    Awaitility.await("the recent waits fade")
+        .pollDelay(SheddingDataSource.RECENT_HALF_LIFE.multipliedBy(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> true);
+    List<CompletableFuture<Answer>> pair =
+        List.of(call("/test/db/sleep?ms=20"), call("/test/db/sleep?ms=20"));
+    assertThat(pair.stream().map(CompletableFuture::join).map(Answer::status))
+        .as("two callers on one connection are served again once waits are short")
+        .containsOnly(200);
+  }
+
+  private double shed(String reason) {
+    var counter = meters.find(SheddingDataSource.SHED_METRIC).tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private CompletableFuture<Answer> call(String path) {
+    long start = System.nanoTime();
+    return http.sendAsync(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .thenApply(response ->
+            new Answer(
+                response.statusCode(),
+                Duration.ofNanos(System.nanoTime() - start),
+                response.body(),
+                response.headers().firstValue("Retry-After").orElse(null)));
+  }
+}
