@@ -35,11 +35,12 @@ import org.slf4j.LoggerFactory;
  *       {@code pg_notify('}{@value #REVOKED_NOTIFICATION}{@code ', key id)}, which PostgreSQL
  *       delivers at commit to each process's {@link Notifications} listener (one direct {@code
  *       LISTEN} connection per process), with or without Redis. When that listener (re)connects, a
- *       revocation may have been missed while it was disconnected, so the whole cache is cleared.
- *       The KV layer's pub/sub ({@value #REVOKED_CHANNEL}) carries the revocation as well, to
- *       instances sharing Redis even while their listener is reconnecting; evicting twice is
- *       harmless. Only if neither reaches a process (its listener cannot connect and there is no
- *       shared Redis) does a revocation wait for {@code ttl} there.
+ *       revocation may have been missed while it was disconnected, so every cached key is checked
+ *       against the database again (and served stale only while the database cannot answer). The KV
+ *       layer's pub/sub ({@value #REVOKED_CHANNEL}) carries the revocation as well, to instances
+ *       sharing Redis even while their listener is reconnecting; evicting twice is harmless. Only
+ *       if neither reaches a process (its listener cannot connect and there is no shared Redis)
+ *       does a revocation wait for {@code ttl} there.
  * </ul>
  */
 final class KeyCache implements AutoCloseable {
@@ -197,16 +198,26 @@ final class KeyCache implements AutoCloseable {
 
   /**
    * Revocations may have been sent while this process could not hear them (its listener was
-   * disconnected, or not yet connected): trust no cached key, ask the database again.
+   * disconnected, or not yet connected): no cached key is trusted without asking the database
+   * again. The entries stay for the stale-if-error path only: the listener usually reconnects as
+   * PostgreSQL comes back, before the pool has its connections again, and dropping them made every
+   * cached read answer 503 in that window (fault suite, PostgreSQL stop/start). A key revoked
+   * during the gap is refused as soon as the database answers.
    */
   void mayHaveMissedRevocations() {
     revocations.incrementAndGet();
-    long dropped = entries.estimatedSize();
-    entries.invalidateAll();
-    if (dropped > 0) {
+    long revalidateFrom = ticker.read() - ttl;
+    long aged = entries.estimatedSize();
+    entries
+        .asMap()
+        .replaceAll((hash, entry) ->
+            entry.loadedAt() - revalidateFrom <= 0
+                ? entry
+                : new Entry(entry.caller(), revalidateFrom));
+    if (aged > 0) {
       log.info(
           "Revocation notifications may have been missed before the listener (re)connected;"
-              + " cleared the API-key cache");
+              + " every cached API key is checked against the database again");
     }
   }
 

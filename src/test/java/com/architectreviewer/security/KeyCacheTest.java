@@ -166,16 +166,31 @@ class KeyCacheTest {
   }
 
   @Test
-  void aListenerThatMayHaveMissedRevocationsClearsEverything() {
+  void aListenerThatMayHaveMissedRevocationsMakesEveryKeyBeCheckedAgain() {
     var cache = cache(Duration.ofMinutes(5), Duration.ZERO, 100);
     cache.lookup("h", database(Optional.of(caller)));
     cache.lookup("other", database(Optional.of(caller)));
 
     cache.mayHaveMissedRevocations();
 
-    assertThat(cache.size()).isZero();
-    assertThat(cache.lookup("h", database(Optional.empty()))).isEmpty();
-    assertThat(lookups).hasValue(3);
+    assertThat(cache.lookup("h", database(Optional.empty()))).as("revoked meanwhile").isEmpty();
+    assertThat(cache.lookup("other", database(Optional.of(caller)))).contains(caller);
+    assertThat(lookups).hasValue(4);
+    assertThat(cache.lookup("other", database(Optional.of(caller)))).contains(caller);
+    assertThat(lookups).as("fresh again after the check").hasValue(4);
+  }
+
+  @Test
+  void keysCheckedAgainAfterAReconnectStillWorkStaleWhileTheDatabaseCannotAnswer() {
+    var cache = cache(Duration.ofSeconds(30), Duration.ofMinutes(5), 100);
+    cache.lookup("h", database(Optional.of(caller)));
+
+    cache.mayHaveMissedRevocations();
+
+    assertThat(cache.lookup("h", unreachable())).contains(caller);
+    assertThat(lookups).hasValue(2);
+    assertThat(meters.counter("reviewer.api.key.cache.requests", "result", "stale").count())
+        .isEqualTo(1);
   }
 
   @Test
