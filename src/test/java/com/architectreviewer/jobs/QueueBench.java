@@ -207,14 +207,20 @@ public final class QueueBench {
         Runtime.getRuntime().availableProcessors() * 1000.0 / cpuPerThousand);
     if (statements) {
       jdbc.sql(
-              "SELECT calls, rows, total_exec_time, shared_blks_hit + shared_blks_read,"
+              "SELECT calls, rows, total_exec_time, total_plan_time,"
+                  + " shared_blks_hit + shared_blks_read,"
                   + " left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS q"
                   + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database"
-                  + " WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 20")
+                  + " WHERE datname = current_database()) ORDER BY total_exec_time + total_plan_time DESC LIMIT 25")
           .query((rs, row) ->
               String.format(
-                  "%8d calls %8d rows %8.0f ms %9d blocks  %s",
-                  rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getString(5)))
+                  "%8d calls %8d rows %8.0f ms exec %7.0f ms plan %9d blocks  %s",
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getDouble(3),
+                  rs.getDouble(4),
+                  rs.getLong(5),
+                  rs.getString(6)))
           .list()
           .forEach(System.out::println);
     }
