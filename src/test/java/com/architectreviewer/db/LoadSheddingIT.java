@@ -6,16 +6,11 @@ import com.architectreviewer.ReviewerApplication;
 import com.architectreviewer.testsupport.DatabaseProbe;
 import com.architectreviewer.testsupport.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,15 +41,13 @@ class LoadSheddingIT {
   static final int MAX_WAITING = 2;
   private static final int CALLERS = 6;
   private static final int HOLD_MS = 3000;
-  private static final Duration AT_ONCE = Duration.ofMillis(500);
   private static TestPostgres postgres;
 
   @LocalServerPort int port;
   @Autowired MeterRegistry meters;
   @Autowired ConnectionPool pool;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private ShedProbe probe;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -69,26 +62,27 @@ class LoadSheddingIT {
     }
   }
 
-  record Answer(int status, Duration took, String body, String retryAfter) {}
+  @BeforeEach
+  void probe() {
+    probe = new ShedProbe(port, meters, pool);
+  }
 
   @Test
   void callersBeyondTheWaitingLimitAreRefusedAtOnce() {
-    assertThat(call("/test/db/sleep?ms=0").join().status()).isEqualTo(200);
-    double shedBefore = shed();
+    assertThat(probe.sleep(0).join().status()).isEqualTo(200);
+    double shedBefore = probe.shed("waiting");
 
-    CompletableFuture<Answer> holder = call("/test/db/sleep?ms=" + HOLD_MS);
-    Awaitility.await("the one connection is in use")
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> pool.state().getActiveConnections() == 1);
-    List<CompletableFuture<Answer>> callers = new ArrayList<>();
+    CompletableFuture<ShedProbe.Answer> holder = probe.sleep(HOLD_MS);
+    probe.awaitConnectionInUse();
+    List<CompletableFuture<ShedProbe.Answer>> callers = new ArrayList<>();
     for (int i = 0; i < CALLERS; i++) {
-      callers.add(call("/test/db/sleep?ms=0"));
+      callers.add(probe.sleep(0));
     }
-    List<Answer> answers = callers.stream().map(CompletableFuture::join).toList();
+    List<ShedProbe.Answer> answers = callers.stream().map(CompletableFuture::join).toList();
 
     assertThat(holder.join().status()).isEqualTo(200);
-    List<Answer> served = answers.stream().filter(a -> a.status() == 200).toList();
-    List<Answer> refused = answers.stream().filter(a -> a.status() == 503).toList();
+    List<ShedProbe.Answer> served = answers.stream().filter(a -> a.status() == 200).toList();
+    List<ShedProbe.Answer> refused = answers.stream().filter(a -> a.status() == 503).toList();
     System.out.printf(
         "load shedding: %d callers behind a held connection, %d served, %d refused (slowest"
             + " refusal %d ms)%n",
@@ -102,31 +96,11 @@ class LoadSheddingIT {
     assertThat(refused).hasSizeGreaterThanOrEqualTo(CALLERS - MAX_WAITING);
     assertThat(refused)
         .allSatisfy(answer -> {
-          assertThat(answer.took()).isLessThan(AT_ONCE);
+          assertThat(answer.took()).isLessThan(ShedProbe.AT_ONCE);
           assertThat(answer.retryAfter()).isNotNull();
           assertThat(answer.body()).contains("database-unavailable");
         });
-    assertThat(shed() - shedBefore).isGreaterThanOrEqualTo(CALLERS - MAX_WAITING);
-    assertThat(call("/test/db/sleep?ms=0").join().status()).isEqualTo(200);
-  }
-
-  private double shed() {
-    var counter = meters.find(SheddingDataSource.SHED_METRIC).tag("reason", "waiting").counter();
-    return counter == null ? 0 : counter.count();
-  }
-
-  private CompletableFuture<Answer> call(String path) {
-    long start = System.nanoTime();
-    return http.sendAsync(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .thenApply(response ->
-            new Answer(
-                response.statusCode(),
-                Duration.ofNanos(System.nanoTime() - start),
-                response.body(),
-                response.headers().firstValue("Retry-After").orElse(null)));
+    assertThat(probe.shed("waiting") - shedBefore).isGreaterThanOrEqualTo(CALLERS - MAX_WAITING);
+    assertThat(probe.sleep(0).join().status()).isEqualTo(200);
   }
 }

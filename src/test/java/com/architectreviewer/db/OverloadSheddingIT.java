@@ -6,16 +6,13 @@ import com.architectreviewer.ReviewerApplication;
 import com.architectreviewer.testsupport.DatabaseProbe;
 import com.architectreviewer.testsupport.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,15 +35,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class OverloadSheddingIT {
 
-  private static final Duration AT_ONCE = Duration.ofMillis(500);
   private static TestPostgres postgres;
 
   @LocalServerPort int port;
   @Autowired MeterRegistry meters;
   @Autowired ConnectionPool pool;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private ShedProbe probe;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -61,7 +56,10 @@ class OverloadSheddingIT {
     }
   }
 
-  record Answer(int status, Duration took, String body, String retryAfter) {}
+  @BeforeEach
+  void probe() {
+    probe = new ShedProbe(port, meters, pool);
+  }
 
   /**
    * Waits near the pool timeout make the next callers that find no idle connection be refused at
@@ -71,69 +69,44 @@ class OverloadSheddingIT {
   void callersAreRefusedAtOnceWhileWaitsNearThePoolTimeoutAndServedAgainAfter() {
     // Phase 1: eight callers wait ~3.5 s behind a held connection; the pool timeout is 4 s, so
     // they are served.
-    CompletableFuture<Answer> holder = call("/test/db/sleep?ms=3500");
-    Awaitility.await("the one connection is in use")
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> pool.state().getActiveConnections() == 1);
-    List<CompletableFuture<Answer>> slow = new ArrayList<>();
+    CompletableFuture<ShedProbe.Answer> holder = probe.sleep(3500);
+    probe.awaitConnectionInUse();
+    List<CompletableFuture<ShedProbe.Answer>> slow = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      slow.add(call("/test/db/sleep?ms=0"));
+      slow.add(probe.sleep(0));
     }
     assertThat(holder.join().status()).isEqualTo(200);
-    assertThat(slow.stream().map(CompletableFuture::join).map(Answer::status))
+    assertThat(slow.stream().map(CompletableFuture::join).map(ShedProbe.Answer::status))
         .as("waits of ~3.5 s, within the 4 s pool timeout: served")
         .containsOnly(200);
 
     // Phase 2: the recent waits are past half the pool timeout: beyond one caller, refused at once.
-    double overloadedBefore = shed("overloaded");
-    CompletableFuture<Answer> second = call("/test/db/sleep?ms=1500");
-    Awaitility.await("the one connection is in use again")
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> pool.state().getActiveConnections() == 1);
-    List<Answer> refused = new ArrayList<>();
+    double overloadedBefore = probe.shed("overloaded");
+    CompletableFuture<ShedProbe.Answer> second = probe.sleep(1500);
+    probe.awaitConnectionInUse();
+    List<ShedProbe.Answer> refused = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      refused.add(call("/test/db/sleep?ms=0").join());
+      refused.add(probe.sleep(0).join());
     }
     assertThat(second.join().status()).isEqualTo(200);
     assertThat(refused)
         .allSatisfy(answer -> {
           assertThat(answer.status()).isEqualTo(503);
-          assertThat(answer.took()).isLessThan(AT_ONCE);
+          assertThat(answer.took()).isLessThan(ShedProbe.AT_ONCE);
           assertThat(answer.retryAfter()).isNotNull();
         });
-    assertThat(shed("overloaded") - overloadedBefore).isGreaterThanOrEqualTo(5);
+    assertThat(probe.shed("overloaded") - overloadedBefore).isGreaterThanOrEqualTo(5);
 
     // Phase 3: with idle connections the recent waits fade (half-life 2 s): after a quiet while,
     // callers that find the connection in use wait again.
-    assertThat(call("/test/db/sleep?ms=0").join().status()).isEqualTo(200);
+    assertThat(probe.sleep(0).join().status()).isEqualTo(200);
     Awaitility.await("the recent waits fade")
         .pollDelay(SheddingDataSource.RECENT_HALF_LIFE.multipliedBy(2))
         .atMost(Duration.ofSeconds(10))
         .until(() -> true);
-    List<CompletableFuture<Answer>> pair =
-        List.of(call("/test/db/sleep?ms=20"), call("/test/db/sleep?ms=20"));
-    assertThat(pair.stream().map(CompletableFuture::join).map(Answer::status))
+    List<CompletableFuture<ShedProbe.Answer>> pair = List.of(probe.sleep(20), probe.sleep(20));
+    assertThat(pair.stream().map(CompletableFuture::join).map(ShedProbe.Answer::status))
         .as("two callers on one connection are served again once waits are short")
         .containsOnly(200);
-  }
-
-  private double shed(String reason) {
-    var counter = meters.find(SheddingDataSource.SHED_METRIC).tag("reason", reason).counter();
-    return counter == null ? 0 : counter.count();
-  }
-
-  private CompletableFuture<Answer> call(String path) {
-    long start = System.nanoTime();
-    return http.sendAsync(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .thenApply(response ->
-            new Answer(
-                response.statusCode(),
-                Duration.ofNanos(System.nanoTime() - start),
-                response.body(),
-                response.headers().firstValue("Retry-After").orElse(null)));
   }
 }
