@@ -121,7 +121,8 @@ public final class RemoteSource {
     var accepted = guard.check(url);
     Path parent;
     try {
-      parent = Files.createTempDirectory("reviewer-clone-");
+      // The owner's pid in the name: a worker that starts removes folders of dead processes.
+      parent = Files.createTempDirectory("reviewer-clone-" + ProcessHandle.current().pid() + "-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary folder", e);
     }

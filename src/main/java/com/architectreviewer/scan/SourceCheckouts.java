@@ -24,6 +24,7 @@ class SourceCheckouts {
     this.policy = policy;
     this.store = store;
     this.extractor = new ArchiveExtractor(properties.archiveLimits());
+    WorkFolders.removeOrphans(Path.of(System.getProperty("java.io.tmpdir")));
   }
 
   Checkout checkout(UUID tenantId, UUID jobId, ScanSource source) {
@@ -80,7 +81,8 @@ class SourceCheckouts {
 
   private static Path createWorkFolder(UUID jobId) {
     try {
-      return Files.createTempDirectory("reviewer-scan-" + jobId + "-");
+      return Files.createTempDirectory(
+          WorkFolders.SCAN_PREFIX + ProcessHandle.current().pid() + "-" + jobId + "-");
     } catch (IOException e) {
       throw new UncheckedIOException("No working folder for the scan", e);
     }

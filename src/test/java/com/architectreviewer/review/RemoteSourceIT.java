@@ -226,7 +226,9 @@ class RemoteSourceIT {
 
   private static long cloneFolders() throws IOException {
     try (var list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return list.filter(p -> p.getFileName().toString().startsWith("reviewer-clone-")).count();
+      // This process's clone folders (their names carry its pid).
+      String mine = "reviewer-clone-" + ProcessHandle.current().pid() + "-";
+      return list.filter(p -> p.getFileName().toString().startsWith(mine)).count();
     }
   }
 }

@@ -193,7 +193,7 @@ class ScanIT {
     try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       assertThat(temp.map(p -> p.getFileName().toString()))
           .as("the job's working folder is removed")
-          .noneMatch(name -> name.startsWith("reviewer-scan-" + jobId));
+          .noneMatch(name -> name.startsWith("reviewer-scan-") && name.contains(jobId));
     }
     assertThat(
             jdbc.sql("SELECT count(*) FROM scan_archives WHERE tenant_id = :t")
