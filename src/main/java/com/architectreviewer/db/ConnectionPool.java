@@ -100,17 +100,13 @@ final class ConnectionPool implements AutoCloseable {
     return half.compareTo(MINIMUM_VALIDATION_TIMEOUT) < 0 ? MINIMUM_VALIDATION_TIMEOUT : half;
   }
 
-  /** The pool's connections, refused at once while the database is unreachable or too many wait. */
+  /** The pool's connections, with early load shedding ({@link SheddingDataSource}). */
   DataSource dataSource() {
     return dataSource;
   }
 
   HikariPoolMXBean state() {
     return pool.getHikariPoolMXBean();
-  }
-
-  SheddingDataSource shedding() {
-    return dataSource;
   }
 
   PoolSettings settings() {

@@ -240,10 +240,6 @@ final class SheddingDataSource extends DelegatingDataSource {
     throw new SQLException("The pool's connections have one user: use getConnection()");
   }
 
-  CircuitBreaker.State state() {
-    return unreachable.getState();
-  }
-
   /**
    * The pool timed out while the server could not be reached: HikariCP's timeout carries the last
    * failure to open a connection, with its SQL state (connection exception 08xxx, server shutting
