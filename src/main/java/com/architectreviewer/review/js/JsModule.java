@@ -212,4 +212,28 @@ public final class JsModule {
     }
     return source.substring(tokens.get(from).start(), tokens.get(to).end());
   }
+
+  /** Argument token ranges {@code {from, to}} of {@code call}, one per top-level argument. */
+  public List<int[]> arguments(Call call) {
+    var args = new ArrayList<int[]>();
+    int depth = 0;
+    int start = call.openParen() + 1;
+    for (int k = call.openParen() + 1; k < call.closeParen(); k++) {
+      var tk = tokens.get(k);
+      if (tk.isPunct("(") || tk.isPunct("[") || tk.isPunct("{")) {
+        depth++;
+      } else if (tk.isPunct(")") || tk.isPunct("]") || tk.isPunct("}")) {
+        depth--;
+      } else if (depth == 0 && tk.isPunct(",")) {
+        if (k > start) {
+          args.add(new int[] {start, k - 1});
+        }
+        start = k + 1;
+      }
+    }
+    if (call.closeParen() > start) {
+      args.add(new int[] {start, call.closeParen() - 1});
+    }
+    return args;
+  }
 }

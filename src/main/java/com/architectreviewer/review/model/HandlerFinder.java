@@ -1,6 +1,5 @@
 package com.architectreviewer.review.model;
 
-import com.architectreviewer.review.js.Call;
 import com.architectreviewer.review.js.JsModule;
 import com.architectreviewer.review.js.ScopeKind;
 import com.architectreviewer.review.js.TokenKind;
@@ -153,7 +152,7 @@ final class HandlerFinder {
       if (!path.startsWith("/") && !path.equals("*")) {
         continue;
       }
-      var args = arguments(module, call);
+      var args = module.arguments(call);
       if (args.size() < 2) {
         continue;
       }
@@ -174,31 +173,6 @@ final class HandlerFinder {
               call.col(),
               middleware));
     }
-  }
-
-  /** Argument token ranges {from, to} of a call. */
-  static List<int[]> arguments(JsModule module, Call call) {
-    var t = module.tokens();
-    var args = new ArrayList<int[]>();
-    int depth = 0;
-    int start = call.openParen() + 1;
-    for (int k = call.openParen() + 1; k < call.closeParen(); k++) {
-      var tk = t.get(k);
-      if (tk.isPunct("(") || tk.isPunct("[") || tk.isPunct("{")) {
-        depth++;
-      } else if (tk.isPunct(")") || tk.isPunct("]") || tk.isPunct("}")) {
-        depth--;
-      } else if (depth == 0 && tk.isPunct(",")) {
-        if (k > start) {
-          args.add(new int[] {start, k - 1});
-        }
-        start = k + 1;
-      }
-    }
-    if (call.closeParen() > start) {
-      args.add(new int[] {start, call.closeParen() - 1});
-    }
-    return args;
   }
 
   private Handler.Target argumentTarget(JsModule module, int from, int to) {

@@ -1,5 +1,6 @@
 package com.architectreviewer.review.model;
 
+import com.architectreviewer.review.js.Import;
 import com.architectreviewer.review.js.JsModule;
 import com.architectreviewer.review.source.FileText;
 import com.architectreviewer.review.source.SourceFile;
@@ -119,7 +120,8 @@ public final class ProjectModelBuilder {
     for (var file : new TreeSet<>(modules.keySet())) {
       handlers.addAll(finder.find(modules.get(file), model.appOf(file)));
     }
-    model.complete(importerLists, handlers);
+    model.complete(
+        importerLists, withoutServerOnlyActions(model, modules, handlers, importerLists));
     return Optional.of(model);
   }
 
@@ -210,5 +212,64 @@ public final class ProjectModelBuilder {
       }
     }
     return best;
+  }
+
+  /**
+   * Drops the server actions that only route handlers import: Next.js gives an action an endpoint
+   * only when client code (a form, a client component) references it, so an exported action that
+   * only routes use is a server-side helper, judged through the routes that call it. An action that
+   * nothing imports stays an entry point (a form may name it from a page we cannot see).
+   */
+  private static List<Handler> withoutServerOnlyActions(
+      ProjectModel model,
+      Map<String, JsModule> modules,
+      List<Handler> handlers,
+      Map<String, List<String>> importers) {
+    var routeFiles = new HashSet<String>();
+    for (var h : handlers) {
+      if (h.kind() == Handler.Kind.APP_ROUTE || h.kind() == Handler.Kind.PAGES_API) {
+        routeFiles.add(h.file());
+      }
+    }
+    var result = new ArrayList<Handler>();
+    for (var h : handlers) {
+      var users = importers.getOrDefault(h.file(), List.of());
+      if (h.kind() != Handler.Kind.SERVER_ACTION
+          || users.isEmpty()
+          || routeFiles.contains(h.file())) {
+        result.add(h);
+        continue;
+      }
+      boolean referencedOutsideRoutes = false;
+      for (var user : users) {
+        var module = modules.get(user);
+        if (!routeFiles.contains(user) && (module == null || importsName(model, module, h))) {
+          referencedOutsideRoutes = true;
+          break;
+        }
+      }
+      if (referencedOutsideRoutes) {
+        result.add(h);
+      }
+    }
+    return result;
+  }
+
+  /** True when {@code module} imports action {@code h} by name, as a namespace, or dynamically. */
+  private static boolean importsName(ProjectModel model, JsModule module, Handler h) {
+    for (var imp : module.imports()) {
+      if (!model.resolve(module, imp).map(h.file()::equals).orElse(false)) {
+        continue;
+      }
+      if (imp.kind() == Import.ImportKind.DYNAMIC || imp.bindings().isEmpty()) {
+        return true;
+      }
+      for (var b : imp.bindings()) {
+        if (b.imported().equals(h.route()) || b.imported().equals("*")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

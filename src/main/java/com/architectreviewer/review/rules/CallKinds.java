@@ -64,6 +64,18 @@ final class CallKinds {
 
   private CallKinds() {}
 
+  /**
+   * A name that holds a database client: the usual ones, and the names projects give their shared
+   * client ({@code prismadb}, {@code prismaClient}, {@code appDb}, {@code dbAdmin}).
+   */
+  static boolean isDbRoot(String root) {
+    if (DB_ROOTS.contains(root)) {
+      return true;
+    }
+    var lower = root.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("prisma") || lower.endsWith("db") || lower.startsWith("db");
+  }
+
   /** True when the call writes to a database (Prisma, Drizzle, Mongo/Mongoose, Knex, Supabase). */
   static boolean isDbWrite(JsModule m, Call call) {
     var parts = call.callee().split("\\.");
@@ -71,12 +83,12 @@ final class CallKinds {
     if (call.callee().startsWith(".")) {
       return CHAINED_WRITES.contains(member) && chainStartsAtDb(m, call);
     }
-    if (parts.length >= 3 && PRISMA_WRITES.contains(member) && DB_ROOTS.contains(parts[0])) {
+    if (parts.length >= 3 && PRISMA_WRITES.contains(member) && isDbRoot(parts[0])) {
       return true;
     }
     if (parts.length == 2
         && (member.equals("insert") || member.equals("update") || member.equals("delete"))) {
-      return DB_ROOTS.contains(parts[0]);
+      return isDbRoot(parts[0]);
     }
     if (parts.length >= 2 && DOCUMENT_WRITES.contains(member)) {
       return true;
@@ -131,7 +143,7 @@ final class CallKinds {
   private static boolean isDbWriteHead(Call head) {
     var parts = head.callee().split("\\.");
     return parts.length >= 2
-        && DB_ROOTS.contains(parts[0])
+        && isDbRoot(parts[0])
         && Set.of("insert", "update", "from", "upsert").contains(parts[parts.length - 1]);
   }
 

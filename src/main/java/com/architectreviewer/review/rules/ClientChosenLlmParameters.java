@@ -36,8 +36,7 @@ final class ClientChosenLlmParameters implements Check {
           "messages",
           "n",
           "system",
-          "tools",
-          "prompt");
+          "tools");
 
   @Override
   public Rule rule() {
@@ -49,7 +48,8 @@ final class ClientChosenLlmParameters implements Check {
     for (var h : Handlers.of(model)) {
       RequestFlow flow = null;
       for (var call : h.calls()) {
-        if (!LlmCalls.isLlmCall(model, h.module(), call)) {
+        if (!LlmCalls.isLlmCall(model, h.module(), call)
+            || LlmCalls.billedToCaller(h.module(), call)) {
           continue;
         }
         if (flow == null) {

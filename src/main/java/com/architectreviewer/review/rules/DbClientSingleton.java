@@ -135,7 +135,9 @@ final class DbClientSingleton implements Check {
       if (!module.isModuleLevel(c.call().scope())) {
         continue;
       }
-      if (!cache && app.uses("next")) {
+      // Prisma's own docs and its "too many clients" warning call for the cache; for other clients
+      // the module-scope pool is the documented pattern and a dev-only reload cost.
+      if (!cache && app.uses("next") && c.kind() == ClientKind.PRISMA) {
         findings.add(
             RULE,
             Location.of(module, c.call()),

@@ -35,7 +35,7 @@ final class GetWithSideEffects implements Check {
       var handler = h.handler();
       boolean get = handler.method().equals("GET");
       boolean unchecked = handler.kind() == Handler.Kind.PAGES_API && !checksMethod(h);
-      if (!get && !unchecked) {
+      if ((!get && !unchecked) || frameworkOwned(handler)) {
         continue;
       }
       var effect = model.reaches(handler, GetWithSideEffects::sideEffect);
@@ -60,6 +60,14 @@ final class GetWithSideEffects implements Check {
               + call.line()
               + "`): prefetchers, crawlers, link previews and cross-site requests trigger it");
     }
+  }
+
+  /**
+   * Auth.js/NextAuth's catch-all route: the library decides what GET does (sessions, CSRF token,
+   * provider list, callbacks) and sends sign-in mail on its own POST flow.
+   */
+  private static boolean frameworkOwned(Handler handler) {
+    return handler.file().contains("[...nextauth]") || handler.file().contains("[...auth]");
   }
 
   private static boolean sideEffect(CallSite site) {

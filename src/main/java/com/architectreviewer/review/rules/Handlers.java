@@ -40,6 +40,8 @@ record Handlers(Handler handler, JsModule module, int scope) {
         module,
         scope,
         handler.kind() == Handler.Kind.SERVER_ACTION,
+        ValidatingWrappers.validates(model, module, scope)
+            || ValidatingWrappers.validatingMiddleware(handler.middleware()),
         call -> LlmCalls.isLlmCall(model, module, call));
   }
 

@@ -26,6 +26,10 @@ final class Limits {
       var last = reached.get().getLast();
       return Optional.of("`" + last.callee() + "` in `" + last.file() + "`");
     }
+    var quota = quotaComparison(model, handler);
+    if (quota.isPresent()) {
+      return quota;
+    }
     for (var text : handler.middleware()) {
       if (limiterWords(text)) {
         return Optional.of("route middleware `" + text + "`");
@@ -68,8 +72,13 @@ final class Limits {
       return false;
     }
     var words = JsQueries.words(call.callee());
-    if (words.contains("quota") || words.contains("ratelimit") || words.contains("throttle")) {
+    if (words.stream().anyMatch(QUOTA_WORDS::contains)) {
       return true;
+    }
+    if (!call.callee().contains(".")
+        && words.size() > 1
+        && (words.contains("limit") || words.contains("limits"))) {
+      return true; // checkApiLimit(), enforceUsageLimit(userId), rateLimit(ip)
     }
     var pkg = Packages.of(model, site);
     boolean limiterPackage = CallKinds.LIMITER_PACKAGES.contains(pkg);
@@ -79,6 +88,69 @@ final class Limits {
     return CallKinds.LIMITER_MEMBERS.contains(call.member())
         && (limiterPackage
             || JsQueries.words(call.root()).stream().anyMatch(w -> w.contains("limit")));
+  }
+
+  /** Words of a call that checks or spends a per-user allowance. */
+  private static final java.util.Set<String> QUOTA_WORDS =
+      java.util.Set.of(
+          "quota",
+          "quotas",
+          "ratelimit",
+          "throttle",
+          "credit",
+          "credits",
+          "entitlement",
+          "entitlements",
+          "allowance");
+
+  /** Words of a name holding a per-user allowance ({@code maxMessagesPerDay}, {@code credits}). */
+  private static final java.util.Set<String> ALLOWANCE_WORDS =
+      java.util.Set.of(
+          "max",
+          "limit",
+          "limits",
+          "quota",
+          "credit",
+          "credits",
+          "remaining",
+          "allowance",
+          "entitlement",
+          "entitlements");
+
+  /**
+   * A per-user quota compared in the handler's own body before it goes on: {@code if (count >
+   * entitlements.maxMessagesPerDay) return 429}, {@code if (user.credits < 1) ...}.
+   */
+  private static Optional<String> quotaComparison(ProjectModel model, Handler handler) {
+    var module = model.module(handler.target().file());
+    if (module.isEmpty()) {
+      return Optional.empty();
+    }
+    var m = module.get();
+    var scope = m.scope(handler.target().scope());
+    var t = m.tokens();
+    for (int k = scope.startToken(); k + 1 < scope.endToken() && k + 1 < t.size(); k++) {
+      if (!t.get(k).isIdent("if") || !t.get(k + 1).isPunct("(")) {
+        continue;
+      }
+      int close = JsQueries.matching(m, k + 1);
+      boolean compares = false;
+      boolean allowance = false;
+      for (int j = k + 2; j < close; j++) {
+        var tk = t.get(j);
+        if (tk.isIdent("length")) {
+          allowance = false; // an input size check, not a per-user allowance
+          break;
+        }
+        compares |= tk.isPunct(">") || tk.isPunct(">=") || tk.isPunct("<") || tk.isPunct("<=");
+        allowance |=
+            tk.isIdent() && JsQueries.words(tk.text()).stream().anyMatch(ALLOWANCE_WORDS::contains);
+      }
+      if (compares && allowance) {
+        return Optional.of("the quota check `" + m.text(k, close) + "`");
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean limiterWords(String text) {

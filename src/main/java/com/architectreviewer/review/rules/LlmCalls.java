@@ -51,7 +51,14 @@ final class LlmCalls {
           "chatCompletion",
           "textGeneration",
           "chat.complete",
-          "chat.stream");
+          "chat.stream",
+          // openai v3 (OpenAIApi), still in many tutorials and weekend apps
+          "createChatCompletion",
+          "createCompletion",
+          "createImage",
+          "createImageEdit",
+          "createImageVariation",
+          "createEmbedding");
   private static final Set<String> AI_SDK =
       Set.of("generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany");
   private static final Set<String> CHAIN_MEMBERS = Set.of("invoke", "stream", "batch", "call");
@@ -150,6 +157,76 @@ final class LlmCalls {
       return member.equals("chat") || member.equals("generate") || member.equals("chatStream");
     }
     return pkg.contains("langchain") && CHAIN_MEMBERS.contains(member);
+  }
+
+  /**
+   * True when the provider client of {@code call} is built with the caller's own key, read from
+   * their profile or settings ({@code new OpenAI({ apiKey: profile.openai_api_key })}): the caller
+   * pays for what they send, so the operator's bill and rate limits are not at stake. A key from
+   * the environment or a literal is the operator's.
+   */
+  static boolean billedToCaller(JsModule m, Call call) {
+    var decl = m.resolve(call.root(), call.startToken());
+    if (decl.isEmpty() || !decl.get().hasInitialiser()) {
+      return false;
+    }
+    var t = m.tokens();
+    int from = decl.get().initStart();
+    int to = decl.get().initEnd();
+    for (int k = from; k + 2 <= to; k++) {
+      if (!t.get(k).isIdent("apiKey") || !t.get(k + 1).isPunct(":")) {
+        continue;
+      }
+      int end = JsQueries.expressionEnd(m, k + 2);
+      boolean fromRequestOrProfile = false;
+      for (int j = k + 2; j <= end; j++) {
+        var tk = t.get(j);
+        if (tk.isString()
+            || tk.isIdent("process")
+            || tk.isIdent("env")
+            || tk.isIdent("Deno")
+            || tk.isIdent("meta")) {
+          if (tk.isString() && j > k + 2 && t.get(j - 1).isPunct("||")) {
+            continue; // profile.key || "": the fallback is empty, the key is still the caller's
+          }
+          return false;
+        }
+        if (tk.isIdent() && JsQueries.isReference(m, j) && readsEnvironment(m, tk.text(), j)) {
+          return false;
+        }
+        fromRequestOrProfile |= tk.isIdent() && !JsQueries.words(tk.text()).isEmpty();
+      }
+      var first = t.get(k + 2);
+      boolean unresolvedConstant =
+          first.isIdent()
+              && isConstantName(first.text())
+              && m.resolve(first.text(), k + 2).map(d -> !d.hasInitialiser()).orElse(true);
+      return fromRequestOrProfile && !unresolvedConstant;
+    }
+    return false;
+  }
+
+  /**
+   * {@code name} at token {@code at} is declared from the environment ({@code const k =
+   * process.env.K}).
+   */
+  private static boolean readsEnvironment(JsModule m, String name, int at) {
+    var decl = m.resolve(name, at);
+    if (decl.isEmpty() || !decl.get().hasInitialiser()) {
+      return false;
+    }
+    for (int k = decl.get().initStart(); k <= decl.get().initEnd(); k++) {
+      var tk = m.tokens().get(k);
+      if (tk.isIdent("process") || tk.isIdent("env") || tk.isIdent("Deno") || tk.isIdent("meta")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code OPENAI_API_KEY}: a module constant, read from the environment somewhere. */
+  private static boolean isConstantName(String name) {
+    return name.equals(name.toUpperCase(java.util.Locale.ROOT));
   }
 
   /** A short description of the provider call ({@code openai.chat.completions.create}). */

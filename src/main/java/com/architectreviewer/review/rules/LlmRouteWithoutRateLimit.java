@@ -39,7 +39,9 @@ final class LlmRouteWithoutRateLimit implements Check {
         continue;
       }
       var path = model.reaches(handler, site -> LlmCalls.isLlmCall(model, site));
-      if (path.isEmpty() || Limits.on(model, handler).isPresent()) {
+      if (path.isEmpty()
+          || LlmCalls.billedToCaller(path.get().getLast().module(), path.get().getLast().call())
+          || Limits.on(model, handler).isPresent()) {
         continue;
       }
       findings.add(

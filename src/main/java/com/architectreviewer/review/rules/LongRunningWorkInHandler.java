@@ -103,7 +103,7 @@ final class LongRunningWorkInHandler implements Check {
         continue;
       }
       int at = maxDurationToken(module.get());
-      if (at >= 0) {
+      if (at >= 0 && !streamsAnswer(module.get())) {
         int seconds = Integer.parseInt(module.get().tokens().get(at).text().replace("_", ""));
         findings.add(
             RULE,
@@ -219,6 +219,43 @@ final class LongRunningWorkInHandler implements Check {
     for (int k = open + 1; k < close; k++) {
       var tk = m.tokens().get(k);
       if (tk.isIdent("of") || tk.isIdent("in") || tk.isIdent("length")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Calls that stream a model's answer to the client as it is generated. */
+  private static final Set<String> STREAMING =
+      Set.of(
+          "streamText",
+          "streamObject",
+          "streamUI",
+          "toDataStreamResponse",
+          "toUIMessageStreamResponse",
+          "toTextStreamResponse",
+          "createDataStreamResponse",
+          "createUIMessageStream",
+          "createUIMessageStreamResponse",
+          "StreamingTextResponse",
+          "OpenAIStream",
+          "AnthropicStream",
+          "LangChainAdapter",
+          "ReadableStream");
+
+  /**
+   * True when the route streams its answer: a streaming LLM route raises maxDuration so the stream
+   * is not cut, which is not long work that belongs in a queue.
+   */
+  private static boolean streamsAnswer(JsModule m) {
+    for (var call : m.calls()) {
+      if (STREAMING.contains(call.member()) || STREAMING.contains(call.root())) {
+        return true;
+      }
+    }
+    var t = m.tokens();
+    for (int k = 0; k + 2 < t.size(); k++) {
+      if (t.get(k).isIdent("stream") && t.get(k + 1).isPunct(":") && t.get(k + 2).isIdent("true")) {
         return true;
       }
     }

@@ -25,7 +25,7 @@ final class RequestFlow {
 
   static final Set<String> SOURCE_MEMBERS =
       Set.of("json", "formData", "body", "query", "searchParams", "parseBody", "text", "blob");
-  private static final Set<String> VALIDATORS =
+  static final Set<String> VALIDATORS =
       Set.of(
           "parse",
           "safeParse",
@@ -43,7 +43,12 @@ final class RequestFlow {
           "Decode",
           "mask",
           "decode",
-          "assertType");
+          "assertType",
+          // a signed webhook payload checked against its secret: stripe, svix, @octokit/webhooks
+          "constructEvent",
+          "constructEventAsync",
+          "verify",
+          "verifyWebhook");
 
   /** Server action parameters that carry submitted data (ids and previous state do not count). */
   private static final Set<String> ACTION_INPUT_NAMES =
@@ -53,18 +58,33 @@ final class RequestFlow {
   private final int fn;
   private final Predicate<Call> isLlmCall;
   private final Set<String> requestParams = new HashSet<>();
+  private final Set<String> routeSegments;
   private final List<Change> changes = new ArrayList<>();
 
   /**
    * @param allParamsAreInput true for server actions, whose every argument comes from the client
+   * @param wrapperValidates true when a wrapper parses the input with a schema before the body runs
+   *     ({@link ValidatingWrappers}): only the raw {@code FormData} it may pass along stays input
    * @param isLlmCall tells LLM calls (their results are model output, not request input)
    */
-  RequestFlow(JsModule m, int fn, boolean allParamsAreInput, Predicate<Call> isLlmCall) {
+  RequestFlow(
+      JsModule m,
+      int fn,
+      boolean allParamsAreInput,
+      boolean wrapperValidates,
+      Predicate<Call> isLlmCall) {
     this.m = m;
     this.fn = fn;
     this.isLlmCall = isLlmCall;
+    this.routeSegments = routeSegments(m.file());
     var params = JsQueries.paramNames(m, fn);
-    if (allParamsAreInput) {
+    if (wrapperValidates) {
+      for (var p : params) {
+        if (!p.isEmpty() && (p.equals("formData") || typedFormData(p))) {
+          changes.add(new Change(-1, p, State.RAW, true));
+        }
+      }
+    } else if (allParamsAreInput) {
       for (var p : params) {
         if (!p.isEmpty() && (ACTION_INPUT_NAMES.contains(p) || typedFormData(p))) {
           changes.add(new Change(-1, p, State.RAW, true));
@@ -141,10 +161,33 @@ final class RequestFlow {
         return false;
       }
       if (SOURCE_MEMBERS.contains(member.text())) {
-        return true;
+        return !(member.text().equals("query") && routeSegmentAfter(j + 2));
       }
     }
     return false;
+  }
+
+  /**
+   * True when {@code .name} at token {@code dot} names a dynamic segment of the route file ({@code
+   * req.query.messageId} in {@code pages/api/messages/[messageId].ts}): a route parameter, not a
+   * body.
+   */
+  private boolean routeSegmentAfter(int dot) {
+    var d = JsQueries.tok(m, dot);
+    var name = JsQueries.tok(m, dot + 1);
+    return d != null && d.isPunct(".") && name != null && routeSegments.contains(name.text());
+  }
+
+  private static final java.util.regex.Pattern SEGMENT =
+      java.util.regex.Pattern.compile("\\[(?:\\.\\.\\.)?([A-Za-z0-9_$]+)\\]");
+
+  private static Set<String> routeSegments(String file) {
+    var names = new HashSet<String>();
+    var matcher = SEGMENT.matcher(file);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
   }
 
   /**
@@ -283,8 +326,23 @@ final class RequestFlow {
     }
     var eq = JsQueries.tok(m, afterPattern);
     if (eq != null && eq.isPunct("=")) {
+      if (destructured && readsQuery(afterPattern + 1)) {
+        names.removeAll(routeSegments);
+      }
       assign(names, afterPattern + 1, destructured);
     }
+  }
+
+  /** {@code req.query} (or {@code req?.query}) and nothing more at {@code start}. */
+  private boolean readsQuery(int start) {
+    var dot = JsQueries.tok(m, start + 1);
+    var member = JsQueries.tok(m, start + 2);
+    var after = JsQueries.tok(m, start + 3);
+    return isSourceAt(start)
+        && dot != null
+        && member != null
+        && member.isIdent("query")
+        && (after == null || !after.isPunct("."));
   }
 
   private void assign(List<String> names, int initStart, boolean destructured) {
@@ -320,7 +378,10 @@ final class RequestFlow {
         if (VALIDATORS.contains(call.member())) {
           validated = true;
         }
-        if (CallKinds.isDbWrite(m, call) || isLlmCall.test(call)) {
+        if (CallKinds.isDbWrite(m, call)
+            || isLlmCall.test(call)
+            || isDigest(call)
+            || FETCHED.contains(call.member())) {
           derived = true;
         }
       }
@@ -334,6 +395,45 @@ final class RequestFlow {
       changes.add(new Change(initEnd, name, state, direct));
     }
   }
+
+  /**
+   * A call whose result is not the input itself but a fixed-form value computed from it: a password
+   * hash, a digest or signature, an id, a slug, a count.
+   */
+  private static boolean isDigest(Call call) {
+    if (call.member().equals("sign")) {
+      return true;
+    }
+    for (var word : JsQueries.words(call.member())) {
+      if (DIGEST_WORDS.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reads whose result is the provider's or the database's record, looked up by an id from the
+   * request: the record is not what the client sent ({@code
+   * stripe.checkout.sessions.retrieve(id)}).
+   */
+  private static final Set<String> FETCHED =
+      Set.of(
+          "retrieve",
+          "findUnique",
+          "findUniqueOrThrow",
+          "findFirst",
+          "findFirstOrThrow",
+          "findMany",
+          "findOne",
+          "findById",
+          "maybeSingle",
+          "single");
+
+  private static final Set<String> DIGEST_WORDS =
+      Set.of(
+          "hash", "bcrypt", "argon2", "scrypt", "pbkdf2", "digest", "hmac", "encrypt", "uuid",
+          "nanoid", "cuid", "slugify", "count");
 
   /** The first token of {@code call}'s arguments that carries unvalidated request input, or -1. */
   int rawInputIn(Call call) {

@@ -43,7 +43,10 @@ final class UnvalidatedRequestInput implements Check {
       RequestFlow flow = null;
       for (var call : h.calls()) {
         boolean write = CallKinds.isDbWrite(h.module(), call);
-        boolean llm = !write && LlmCalls.isLlmCall(model, h.module(), call);
+        boolean llm =
+            !write
+                && LlmCalls.isLlmCall(model, h.module(), call)
+                && !LlmCalls.billedToCaller(h.module(), call);
         if (!write && !llm) {
           continue;
         }

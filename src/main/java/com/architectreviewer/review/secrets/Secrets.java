@@ -175,7 +175,10 @@ public final class Secrets {
   private static boolean isServiceRole(String payload) {
     try {
       var json = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
-      return json.replace(" ", "").contains("\"role\":\"service_role\"");
+      var compact = json.replace(" ", "");
+      // the local stack's well-known demo key (issuer supabase-demo), printed by `supabase start`
+      return compact.contains("\"role\":\"service_role\"")
+          && !compact.contains("\"iss\":\"supabase-demo\"");
     } catch (IllegalArgumentException notBase64) {
       return false;
     }

@@ -22,7 +22,7 @@ class RequestFlowTest {
         JsModule.parse(
             "app/api/x/route.ts", "export async function POST(req: Request) {\n" + body + "\n}\n");
     int fn = module.exports().get("POST").functionScope();
-    return new Parsed(module, new RequestFlow(module, fn, false, call -> false));
+    return new Parsed(module, new RequestFlow(module, fn, false, false, call -> false));
   }
 
   @Test
@@ -57,6 +57,18 @@ class RequestFlowTest {
                 + "await prisma.user.create({ data: body });");
     assertThat(p.flow().rawInputIn(p.call("db.log.create"))).isPositive();
     assertThat(p.flow().rawInputIn(p.call("prisma.user.create"))).isNegative();
+  }
+
+  @Test
+  void aHashOfTheInputIsNotTheInput() {
+    var p =
+        post(
+            "const { password, name } = await req.json();\n"
+                + "const passwordHash = await hashPassword(password);\n"
+                + "await prisma.account.update({ where: { id: 1 }, data: { passwordHash } });\n"
+                + "await prisma.profile.update({ where: { id: 1 }, data: { name } });");
+    assertThat(p.flow().rawInputIn(p.call("prisma.account.update"))).isNegative();
+    assertThat(p.flow().rawInputIn(p.call("prisma.profile.update"))).isPositive();
   }
 
   @Test

@@ -14,6 +14,19 @@ class SecretsTest {
   }
 
   @Test
+  void theLocalStacksDemoServiceRoleKeyIsNotAProjectSecret() {
+    var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+    var header = encoder.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes());
+    var payload =
+        encoder.encodeToString(
+            "{\"iss\":\"supabase-demo\",\"role\":\"service_role\",\"exp\":1983812996}".getBytes());
+    var demo = header + "." + payload + ".EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU";
+    assertThat(kinds("select '" + demo + "'")).isEmpty();
+    assertThat(kinds("\"" + FakeKeys.SERVICE_ROLE + "\""))
+        .containsExactly(SecretKind.SUPABASE_SERVICE_ROLE_JWT);
+  }
+
+  @Test
   void recognisesEveryProviderFormat() {
     assertThat(kinds("apiKey: \"" + FakeKeys.OPENAI + "\"")).containsExactly(SecretKind.OPENAI_KEY);
     assertThat(kinds("'" + FakeKeys.ANTHROPIC + "'")).containsExactly(SecretKind.ANTHROPIC_KEY);
