@@ -36,7 +36,13 @@ public record Handler(
     /** {@code "use server"} action */
     SERVER_ACTION,
     /** Express/Hono/Fastify/Koa route registration */
-    SERVER_ROUTE
+    SERVER_ROUTE,
+    /**
+     * A function the platform calls per request: Supabase Edge Functions and Deno servers, Netlify
+     * and Vercel functions, Cloudflare Workers and Pages Functions, SvelteKit endpoints, loads and
+     * actions, Remix loaders and actions, Nuxt/Nitro handlers, Astro endpoints
+     */
+    FUNCTION
   }
 
   /**

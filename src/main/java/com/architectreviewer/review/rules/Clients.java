@@ -170,6 +170,9 @@ public final class Clients {
    * ??}/{@code ||} (a lazy singleton).
    */
   public static boolean isCached(JsModule module, Call call) {
+    if (madeBySingletonFactory(module, call)) {
+      return true;
+    }
     var t = module.tokens();
     int k = call.startToken() - 1;
     if (k >= 0 && t.get(k).isIdent("new")) {
@@ -237,6 +240,24 @@ public final class Clients {
   }
 
   /** Tests, seeds, scripts and config are not request-path code. */
+  /**
+   * Created in a factory handed to a module-level caching helper: {@code singleton("prisma", () =>
+   * new PrismaClient())}, {@code once(() => ...)}, {@code memoize(...)}, {@code cache(...)}.
+   */
+  private static boolean madeBySingletonFactory(JsModule module, Call call) {
+    int fn = module.enclosingFunction(call.scope());
+    if (fn < 0) {
+      return false;
+    }
+    var helper = JsQueries.callReceiving(module, fn);
+    if (helper.isEmpty() || module.enclosingFunction(helper.get().scope()) >= 0) {
+      return false;
+    }
+    return JsQueries.words(helper.get().callee()).stream()
+        .anyMatch(w ->
+            Set.of("singleton", "once", "memoize", "memo", "cache", "cached", "lazy").contains(w));
+  }
+
   public static boolean isNonRuntime(String file) {
     var f = "/" + file;
     return f.contains("/scripts/")

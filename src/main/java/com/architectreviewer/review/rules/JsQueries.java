@@ -240,4 +240,27 @@ final class JsQueries {
       current.setLength(0);
     }
   }
+
+  /** The call that function scope {@code fn} is passed to as an argument, if it is one. */
+  static java.util.Optional<com.architectreviewer.review.js.Call> callReceiving(
+      JsModule m, int fn) {
+    int start = m.scope(fn).startToken();
+    com.architectreviewer.review.js.Call best = null;
+    for (var call : m.calls()) {
+      if (call.openParen() >= 0
+          && call.openParen() < start
+          && start < call.closeParen()
+          && (best == null || call.openParen() > best.openParen())) {
+        best = call;
+      }
+    }
+    if (best == null || m.enclosingFunction(m.scope(fn).parent()) != enclosing(m, best)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(best);
+  }
+
+  private static int enclosing(JsModule m, com.architectreviewer.review.js.Call call) {
+    return m.enclosingFunction(call.scope());
+  }
 }

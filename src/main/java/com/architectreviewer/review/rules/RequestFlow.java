@@ -24,7 +24,21 @@ final class RequestFlow {
   private record Change(int at, String name, State state, boolean direct) {}
 
   static final Set<String> SOURCE_MEMBERS =
-      Set.of("json", "formData", "body", "query", "searchParams", "parseBody", "text", "blob");
+      Set.of(
+          "json",
+          "formData",
+          "body",
+          "query",
+          "searchParams",
+          "parseBody",
+          "text",
+          "blob",
+          "queryStringParameters");
+
+  /** h3/Nitro (Nuxt) readers of the request: {@code await readBody(event)}. */
+  private static final Set<String> H3_READERS =
+      Set.of("readBody", "readRawBody", "readFormData", "readMultipartFormData", "getQuery");
+
   static final Set<String> VALIDATORS =
       Set.of(
           "parse",
@@ -92,8 +106,33 @@ final class RequestFlow {
       }
     } else if (!params.isEmpty() && !params.getFirst().isEmpty()) {
       requestParams.add(params.getFirst());
+    } else if (!params.isEmpty()) {
+      destructuredRequest().ifPresent(requestParams::add);
     }
     scanDeclarations();
+  }
+
+  /**
+   * The local name of {@code request} in a destructured first parameter: SvelteKit, Remix, Astro
+   * and Pages Functions hand the handler {@code { request, params, locals }}.
+   */
+  private java.util.Optional<String> destructuredRequest() {
+    int body = m.scope(fn).startToken();
+    var t = m.tokens();
+    for (int k = Math.max(0, body - 60); k + 1 < body; k++) {
+      if (t.get(k).isIdent("request")
+          && (t.get(k - 1).isPunct("{") || t.get(k - 1).isPunct(","))
+          && JsQueries.tok(m, k + 1) != null) {
+        var next = t.get(k + 1);
+        if (next.isPunct(":") && k + 2 < body && t.get(k + 2).isIdent()) {
+          return java.util.Optional.of(t.get(k + 2).text());
+        }
+        if (next.isPunct(",") || next.isPunct("}")) {
+          return java.util.Optional.of("request");
+        }
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private boolean typedFormData(String param) {
@@ -143,6 +182,14 @@ final class RequestFlow {
     }
     var prev = JsQueries.tok(m, k - 1);
     if (prev != null && prev.isPunct(".") && tk.text().equals("searchParams")) {
+      return true;
+    }
+    var open = JsQueries.tok(m, k + 1);
+    if (H3_READERS.contains(tk.text())
+        && open != null
+        && open.isPunct("(")
+        && (prev == null || !prev.isPunct("."))
+        && m.importOf(tk.text()).map(i -> !i.from().packageName().isEmpty()).orElse(true)) {
       return true;
     }
     if (!requestParams.contains(tk.text()) || !JsQueries.isReference(m, k)) {

@@ -5,7 +5,6 @@ import com.architectreviewer.review.js.JsModule;
 import com.architectreviewer.review.model.ProjectModel;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,33 +22,11 @@ final class ValidatingWrappers {
 
   private ValidatingWrappers() {}
 
-  /** The call that function scope {@code fn} is passed to as an argument, if it is one. */
-  static Optional<Call> wrapperOf(JsModule m, int fn) {
-    int start = m.scope(fn).startToken();
-    Call best = null;
-    for (var call : m.calls()) {
-      if (call.openParen() >= 0
-          && call.openParen() < start
-          && start < call.closeParen()
-          && (best == null || call.openParen() > best.openParen())) {
-        best = call;
-      }
-    }
-    if (best == null || m.enclosingFunction(m.scope(fn).parent()) != enclosing(m, best)) {
-      return Optional.empty();
-    }
-    return Optional.of(best);
-  }
-
-  private static int enclosing(JsModule m, Call call) {
-    return m.enclosingFunction(call.scope());
-  }
-
   /**
    * True when the input of handler function {@code fn} is validated by the wrapper it is passed to.
    */
   static boolean validates(ProjectModel model, JsModule m, int fn) {
-    var wrapper = wrapperOf(m, fn);
+    var wrapper = JsQueries.callReceiving(m, fn);
     if (wrapper.isEmpty()) {
       return false;
     }

@@ -1,0 +1,115 @@
+package com.architectreviewer.review.model;
+
+import com.architectreviewer.review.js.ScopeKind;
+import java.util.List;
+
+/**
+ * Cloudflare Workers ({@code export default { fetch(request, env, ctx) }}, also {@code fetch:
+ * handle}) and Pages Functions ({@code functions/**} exporting {@code onRequest}, {@code
+ * onRequestPost}...). A default export that is a framework app ({@code export default app} of Hono)
+ * is left to the framework's routes.
+ */
+final class CloudflareEntries implements EntryPoints {
+
+  private static final List<String> PAGES_EXPORTS =
+      List.of(
+          "onRequest",
+          "onRequestGet",
+          "onRequestPost",
+          "onRequestPut",
+          "onRequestPatch",
+          "onRequestDelete",
+          "onRequestHead",
+          "onRequestOptions");
+
+  @Override
+  public void find(Source source, List<Handler> out) {
+    worker(source, out);
+    var path = EntryPoints.under(source.rel(), "functions/");
+    if (path != null && EntryPoints.isScript(source.rel())) {
+      var route = EntryPoints.routePath(path);
+      for (var name : PAGES_EXPORTS) {
+        var method =
+            name.equals("onRequest") ? "*" : name.substring("onRequest".length()).toUpperCase();
+        source.export(out, Handler.Kind.FUNCTION, name, method, route);
+      }
+    }
+  }
+
+  private static void worker(Source source, List<Handler> out) {
+    var m = source.module();
+    var export = m.exports().get("default");
+    if (export == null) {
+      return;
+    }
+    var t = m.tokens();
+    int start = export.token();
+    // export default { ... }: find the object literal after `default`
+    int open = -1;
+    for (int k = start; k < Math.min(t.size(), start + 4); k++) {
+      if (t.get(k).isPunct("{")) {
+        open = k;
+        break;
+      }
+    }
+    if (open < 0) {
+      return;
+    }
+    int depth = 0;
+    for (int k = open; k < t.size(); k++) {
+      var tk = t.get(k);
+      if (tk.isPunct("{") || tk.isPunct("(") || tk.isPunct("[")) {
+        depth++;
+      } else if (tk.isPunct("}") || tk.isPunct(")") || tk.isPunct("]")) {
+        if (--depth == 0) {
+          return;
+        }
+      } else if (depth == 1 && tk.isIdent("fetch") && k + 1 < t.size()) {
+        var next = t.get(k + 1);
+        if (next.isPunct("(")) {
+          methodScope(source, k, out);
+          return;
+        }
+        if (next.isPunct(":") && k + 2 < t.size()) {
+          var value = t.get(k + 2);
+          var scopes = source.functionsIn(k + 2, Math.min(t.size() - 1, k + 40));
+          if (value.isIdent() && !(k + 3 < t.size() && t.get(k + 3).isPunct("("))) {
+            if (k + 3 < t.size() && t.get(k + 3).isPunct(".")) {
+              return; // fetch: app.fetch — the framework's routes are the entry points
+            }
+            add(source, out, source.model().nameTarget(m, value.text(), k + 2), k);
+          } else if (!scopes.isEmpty()) {
+            add(source, out, new Handler.Target(m.file(), scopes.getFirst()), k);
+          }
+          return;
+        }
+      }
+    }
+  }
+
+  private static void methodScope(Source source, int fetchToken, List<Handler> out) {
+    var m = source.module();
+    for (var scope : m.scopes()) {
+      if (scope.kind() == ScopeKind.FUNCTION
+          && scope.startToken() > fetchToken
+          && scope.startToken() < fetchToken + 60) {
+        add(source, out, new Handler.Target(m.file(), scope.id()), fetchToken);
+        return;
+      }
+    }
+  }
+
+  private static void add(Source source, List<Handler> out, Handler.Target target, int at) {
+    var tok = source.module().tokens().get(at);
+    out.add(
+        new Handler(
+            Handler.Kind.FUNCTION,
+            source.module().file(),
+            "*",
+            "/",
+            target,
+            tok.line(),
+            tok.col(),
+            List.of()));
+  }
+}
