@@ -340,7 +340,9 @@ final class ScopeBuilder {
 
   private int maybeCall(int open) {
     var prev = t.get(open - 1);
-    if (!prev.isIdent() || NOT_CALLEE.contains(prev.text())) {
+    boolean member = open >= 2 && (t.get(open - 2).isPunct(".") || t.get(open - 2).isPunct("?."));
+    // a keyword is a method name after a dot: prisma.user.delete(...), promise.catch(...)
+    if (!prev.isIdent() || (!member && NOT_CALLEE.contains(prev.text()))) {
       return -1;
     }
     if (open >= 2 && t.get(open - 2).isIdent("function")) {

@@ -36,6 +36,10 @@ final class CloudflareEntries implements EntryPoints {
     }
   }
 
+  /**
+   * The {@code fetch} of the default export's object, also when a wrapper takes it ({@code export
+   * default Sentry.withSentry(env => opts, { async fetch(request) {...} })}).
+   */
   private static void worker(Source source, List<Handler> out) {
     var m = source.module();
     var export = m.exports().get("default");
@@ -44,47 +48,56 @@ final class CloudflareEntries implements EntryPoints {
     }
     var t = m.tokens();
     int start = export.token();
-    // export default { ... }: find the object literal after `default`
-    int open = -1;
-    for (int k = start; k < Math.min(t.size(), start + 4); k++) {
-      if (t.get(k).isPunct("{")) {
-        open = k;
-        break;
+    int end = Math.min(t.size() - 1, statementEnd(source, start));
+    for (int k = start; k < end; k++) {
+      var tk = t.get(k);
+      if (!tk.isIdent("fetch") || !m.isModuleLevel(m.scopeOf(k))) {
+        continue;
+      }
+      var prev = t.get(k - 1);
+      var next = t.get(k + 1);
+      boolean key = prev.isPunct("{") || prev.isPunct(",") || prev.isIdent("async");
+      if (!key) {
+        continue;
+      }
+      if (next.isPunct("(")) {
+        methodScope(source, k, out);
+        return;
+      }
+      if (next.isPunct(":") && k + 2 < t.size()) {
+        var value = t.get(k + 2);
+        if (value.isIdent() && k + 3 < t.size() && t.get(k + 3).isPunct(".")) {
+          return; // fetch: app.fetch — the framework's routes are the entry points
+        }
+        var scopes = source.functionsIn(k + 2, Math.min(t.size() - 1, k + 40));
+        if (value.isIdent() && !(k + 3 < t.size() && t.get(k + 3).isPunct("("))) {
+          add(source, out, source.model().nameTarget(m, value.text(), k + 2), k);
+        } else if (!scopes.isEmpty()) {
+          add(source, out, new Handler.Target(m.file(), scopes.getFirst()), k);
+        }
+        return;
       }
     }
-    if (open < 0) {
-      return;
-    }
+  }
+
+  /** The last token of the {@code export default ...} statement starting at {@code start}. */
+  private static int statementEnd(Source source, int start) {
+    var t = source.module().tokens();
     int depth = 0;
-    for (int k = open; k < t.size(); k++) {
+    for (int k = start; k < t.size(); k++) {
       var tk = t.get(k);
       if (tk.isPunct("{") || tk.isPunct("(") || tk.isPunct("[")) {
         depth++;
       } else if (tk.isPunct("}") || tk.isPunct(")") || tk.isPunct("]")) {
-        if (--depth == 0) {
-          return;
-        }
-      } else if (depth == 1 && tk.isIdent("fetch") && k + 1 < t.size()) {
-        var next = t.get(k + 1);
-        if (next.isPunct("(")) {
-          methodScope(source, k, out);
-          return;
-        }
-        if (next.isPunct(":") && k + 2 < t.size()) {
-          var value = t.get(k + 2);
-          var scopes = source.functionsIn(k + 2, Math.min(t.size() - 1, k + 40));
-          if (value.isIdent() && !(k + 3 < t.size() && t.get(k + 3).isPunct("("))) {
-            if (k + 3 < t.size() && t.get(k + 3).isPunct(".")) {
-              return; // fetch: app.fetch — the framework's routes are the entry points
-            }
-            add(source, out, source.model().nameTarget(m, value.text(), k + 2), k);
-          } else if (!scopes.isEmpty()) {
-            add(source, out, new Handler.Target(m.file(), scopes.getFirst()), k);
-          }
-          return;
-        }
+        depth--;
+      } else if (depth == 0 && tk.isPunct(";")) {
+        return k;
+      }
+      if (depth == 0 && k > start + 1 && tk.newlineBefore() && tk.isIdent("export")) {
+        return k - 1;
       }
     }
+    return t.size() - 1;
   }
 
   private static void methodScope(Source source, int fetchToken, List<Handler> out) {

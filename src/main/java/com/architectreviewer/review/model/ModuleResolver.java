@@ -59,7 +59,47 @@ final class ModuleResolver {
         return aliased;
       }
     }
+    var framework = frameworkAlias(dirOf(from), specifier);
+    if (framework.isPresent()) {
+      return framework;
+    }
     return workspace(specifier);
+  }
+
+  /**
+   * Aliases a framework defines in a tsconfig it generates at build time (not committed):
+   * SvelteKit's {@code $lib} ({@code src/lib} of the app), Nuxt's {@code ~} and {@code @} (the
+   * app's root).
+   */
+  private Optional<String> frameworkAlias(String fromDir, String specifier) {
+    String rest;
+    String base;
+    if (specifier.equals("$lib") || specifier.startsWith("$lib/")) {
+      rest = specifier.substring("$lib".length());
+      base = "src/lib";
+    } else if (specifier.startsWith("~/") || specifier.startsWith("@/")) {
+      rest = specifier.substring(1);
+      base = "";
+    } else {
+      return Optional.empty();
+    }
+    for (var dir = fromDir; dir != null; dir = dir.isEmpty() ? null : dirOf(dir)) {
+      boolean svelte =
+          files.contains(prefixed(dir, "svelte.config.js"))
+              || files.contains(prefixed(dir, "svelte.config.ts"));
+      boolean nuxt =
+          files.contains(prefixed(dir, "nuxt.config.ts"))
+              || files.contains(prefixed(dir, "nuxt.config.js"));
+      if ((base.isEmpty() && nuxt) || (!base.isEmpty() && svelte)) {
+        var root = base.isEmpty() ? dir : prefixed(dir, base);
+        return file(normalize(root, "." + rest));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String prefixed(String dir, String name) {
+    return dir.isEmpty() ? name : dir + "/" + name;
   }
 
   private Optional<String> alias(PathConfig config, String specifier) {

@@ -57,7 +57,8 @@ final class CallKinds {
           "bulkWrite",
           "bulkCreate",
           "destroy");
-  private static final Set<String> CHAINED_WRITES = Set.of("values", "set", "insert", "upsert");
+  private static final Set<String> CHAINED_WRITES =
+      Set.of("values", "set", "insert", "upsert", "update", "delete");
   private static final Set<String> DB_ROOTS =
       Set.of(
           "prisma", "db", "database", "tx", "trx", "knex", "supabase", "supabaseAdmin", "drizzle");

@@ -3,6 +3,7 @@ package com.architectreviewer.review.rules;
 import com.architectreviewer.review.Rule;
 import com.architectreviewer.review.Severity;
 import com.architectreviewer.review.js.Call;
+import com.architectreviewer.review.js.JsModule;
 import com.architectreviewer.review.model.ProjectModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,43 +47,63 @@ final class ClientChosenLlmParameters implements Check {
   @Override
   public void run(ProjectModel model, Findings findings) {
     for (var h : Handlers.of(model)) {
-      RequestFlow flow = null;
-      for (var call : h.calls()) {
-        if (!LlmCalls.isLlmCall(model, h.module(), call)
-            || LlmCalls.billedToCaller(h.module(), call)) {
-          continue;
-        }
-        if (flow == null) {
-          flow = h.flow(model);
-        }
-        var chosen = clientChosen(h, flow, call);
-        if (!chosen.isEmpty()) {
-          findings.add(
-              RULE,
-              Location.of(h.module(), call),
-              h.label()
-                  + " passes "
-                  + String.join(", ", chosen)
-                  + " from the request straight into `"
-                  + call.callee()
-                  + "`: the caller picks the model, the token budget or the prompt, and so the"
-                  + " cost of every request");
-        }
-      }
+      var reportedSites = new java.util.HashSet<Call>();
+      HelperCalls.walk(
+          model,
+          h,
+          h.flow(model),
+          (module, flow, call, via) -> {
+            if (!LlmCalls.isLlmCall(model, module, call) || LlmCalls.billedToCaller(module, call)) {
+              return;
+            }
+            var chosen = clientChosen(module, flow, call);
+            if (chosen.isEmpty()) {
+              return;
+            }
+            if (via.isEmpty()) {
+              findings.add(
+                  RULE,
+                  Location.of(module, call),
+                  h.label()
+                      + " passes "
+                      + String.join(", ", chosen)
+                      + " from the request straight into `"
+                      + call.callee()
+                      + "`: the caller picks the model, the token budget or the messages, and so"
+                      + " the cost of every request");
+            } else if (reportedSites.add(via.getFirst().call())) {
+              findings.add(
+                  RULE,
+                  Location.of(via.getFirst().module(), via.getFirst().call()),
+                  h.label()
+                      + " passes request data to "
+                      + HelperCalls.chain(via)
+                      + ", which sets "
+                      + String.join(", ", chosen)
+                      + " of `"
+                      + call.callee()
+                      + "` in `"
+                      + module.file()
+                      + ":"
+                      + call.line()
+                      + "` from it: the caller picks the model, the token budget or the messages,"
+                      + " and so the cost of every request");
+            }
+          });
     }
   }
 
-  private static List<String> clientChosen(Handlers h, RequestFlow flow, Call call) {
-    var m = h.module();
+  private static List<String> clientChosen(JsModule m, RequestFlow flow, Call call) {
     var result = new ArrayList<String>();
-    var open = JsQueries.tok(m, call.openParen() + 1);
-    if (open == null || !open.isPunct("{")) {
+    int objectOpen = requestObject(m, flow, call, result);
+    if (objectOpen < 0) {
       return result;
     }
-    int close = JsQueries.matching(m, call.openParen() + 1);
-    int k = call.openParen() + 2;
+    int close = JsQueries.matching(m, objectOpen);
+    boolean serverSystem = hasServerSystemPrompt(m, flow, objectOpen, close);
+    int k = objectOpen + 1;
     while (k < close) {
-      int end = entryEnd(h, k, close);
+      int end = entryEnd(m, k, close);
       var first = m.tokens().get(k);
       if (first.isPunct("...") && k + 1 <= end) {
         var spread = m.tokens().get(k + 1);
@@ -90,6 +111,11 @@ final class ClientChosenLlmParameters implements Check {
             || (spread.isIdent() && end == k + 1 && flow.holdsInput(spread.text(), k + 1))) {
           result.add("the whole body (`..." + m.text(k + 1, end) + "`)");
         }
+      } else if (first.isIdent()
+          && first.text().equals("messages")
+          && serverSystem
+          && boundedBySchema(m, flow, k, end)) {
+        // Anthropic-style: the system prompt is the server's, the schema bounds the turns
       } else if (first.isIdent() && PARAMETERS.contains(first.text())) {
         var colon = JsQueries.tok(m, k + 1);
         if (colon != null && colon.isPunct(":") && k + 2 <= end) {
@@ -105,8 +131,70 @@ final class ClientChosenLlmParameters implements Check {
     return result;
   }
 
-  private static int entryEnd(Handlers h, int start, int close) {
-    var m = h.module();
+  /**
+   * The token of the object literal that is the provider request: the call's first argument ({@code
+   * create({ ... })}), or for a raw HTTP call the object given to {@code JSON.stringify} in its
+   * options ({@code fetch(url, { body: JSON.stringify({ ... }) })}) or as axios's data argument. A
+   * body forwarded whole ({@code JSON.stringify(body)}) is added to {@code result}. -1 when none.
+   */
+  private static int requestObject(JsModule m, RequestFlow flow, Call call, List<String> result) {
+    var first = JsQueries.tok(m, call.openParen() + 1);
+    if (first != null && first.isPunct("{")) {
+      return call.openParen() + 1;
+    }
+    var callee = call.callee();
+    if (!callee.equals("fetch") && !callee.endsWith(".post") && !callee.equals("ky")) {
+      return -1;
+    }
+    for (var inner : m.calls()) {
+      if (inner.callee().equals("JSON.stringify")
+          && inner.startToken() > call.openParen()
+          && inner.closeParen() < call.closeParen()
+          && inner.hasArguments()) {
+        int arg = inner.openParen() + 1;
+        var tk = m.tokens().get(arg);
+        if (tk.isPunct("{")) {
+          return arg;
+        }
+        if (flow.isClientChosen(arg, inner.closeParen() - 1)) {
+          result.add("the whole body (`" + m.text(arg, inner.closeParen() - 1) + "`)");
+        }
+        return -1;
+      }
+    }
+    var args = m.arguments(call);
+    if (args.size() >= 2
+        && m.tokens().get(args.get(1)[0]).isPunct("{")
+        && !callee.equals("fetch")) {
+      return args.get(1)[0];
+    }
+    return -1;
+  }
+
+  /** The request object sets {@code system} to a value the server chose. */
+  private static boolean hasServerSystemPrompt(JsModule m, RequestFlow flow, int open, int close) {
+    for (int k = open + 1; k < close; k++) {
+      var tk = m.tokens().get(k);
+      var colon = JsQueries.tok(m, k + 1);
+      var before = m.tokens().get(k - 1);
+      if (tk.isIdent("system")
+          && colon != null
+          && colon.isPunct(":")
+          && (before.is(",") || before.is("{"))) {
+        int end = entryEnd(m, k, close);
+        return !flow.isClientChosen(k + 2, end) && flow.firstRawInput(k + 2, end) < 0;
+      }
+    }
+    return false;
+  }
+
+  /** The messages value is request data a schema checked (its roles, count and size). */
+  private static boolean boundedBySchema(JsModule m, RequestFlow flow, int key, int end) {
+    int value = m.tokens().get(key + 1).isPunct(":") ? key + 2 : key;
+    return flow.firstRawInput(value, end) < 0;
+  }
+
+  private static int entryEnd(JsModule m, int start, int close) {
     int k = start;
     while (k < close) {
       var tk = m.tokens().get(k);

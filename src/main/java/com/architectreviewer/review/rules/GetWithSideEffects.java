@@ -34,7 +34,7 @@ final class GetWithSideEffects implements Check {
     for (var h : Handlers.of(model)) {
       var handler = h.handler();
       boolean get = handler.method().equals("GET");
-      boolean unchecked = handler.kind() == Handler.Kind.PAGES_API && !checksMethod(h);
+      boolean unchecked = answersEveryMethod(handler) && !checksMethod(h);
       if ((!get && !unchecked) || frameworkOwned(handler)) {
         continue;
       }
@@ -60,6 +60,17 @@ final class GetWithSideEffects implements Check {
               + call.line()
               + "`): prefetchers, crawlers, link previews and cross-site requests trigger it");
     }
+  }
+
+  /**
+   * A handler that every HTTP method reaches unless it checks: a Pages Router API route, a Vercel
+   * function outside Next ({@code api/**}) and a Netlify function.
+   */
+  private static boolean answersEveryMethod(Handler handler) {
+    return handler.kind() == Handler.Kind.PAGES_API
+        || (handler.kind() == Handler.Kind.FUNCTION
+            && handler.method().equals("*")
+            && (handler.route().startsWith("/api") || handler.route().startsWith("/.netlify/")));
   }
 
   /**

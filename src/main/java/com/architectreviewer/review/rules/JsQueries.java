@@ -263,4 +263,47 @@ final class JsQueries {
   private static int enclosing(JsModule m, com.architectreviewer.review.js.Call call) {
     return m.enclosingFunction(call.scope());
   }
+
+  /**
+   * The names a destructured parameter at {@code index} of function {@code fn} binds ({@code ({
+   * messages, model: m })} gives {@code messages, m}); empty when it is not a pattern.
+   */
+  static List<String> patternNames(JsModule m, int fn, int index) {
+    var names = new ArrayList<String>();
+    int body = m.scope(fn).startToken();
+    int close = -1;
+    for (int k = body - 1; k >= Math.max(0, body - 40); k--) {
+      if (m.tokens().get(k).isPunct(")")) {
+        int open = openingParen(m, k);
+        if (open >= 0 && isParamList(m, open)) {
+          close = k;
+          break;
+        }
+      }
+    }
+    if (close < 0) {
+      return names;
+    }
+    int open = openingParen(m, close);
+    int param = 0;
+    int depth = 0;
+    boolean patternDone = false;
+    for (int k = open + 1; k < close; k++) {
+      var tk = m.tokens().get(k);
+      if (tk.isPunct("(") || tk.isPunct("{") || tk.isPunct("[")) {
+        depth++;
+      } else if (tk.isPunct(")") || tk.isPunct("}") || tk.isPunct("]")) {
+        depth--;
+        patternDone |= depth == 0 && param == index; // the type annotation after it is not names
+      } else if (depth == 0 && tk.isPunct(",")) {
+        param++;
+      } else if (param == index && depth == 1 && !patternDone && tk.isIdent()) {
+        var next = tok(m, k + 1);
+        if (next != null && (next.isPunct(",") || next.isPunct("}") || next.isPunct("="))) {
+          names.add(tk.text());
+        }
+      }
+    }
+    return names;
+  }
 }

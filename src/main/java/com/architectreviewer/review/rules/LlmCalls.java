@@ -132,6 +132,9 @@ final class LlmCalls {
     var callee = call.callee();
     if (callee.equals("fetch") || callee.equals("axios.post") || callee.equals("ky.post")) {
       var first = JsQueries.tok(site.module(), call.openParen() + 1);
+      if (first != null && first.isIdent()) {
+        return providerUrlConstant(site.module(), first.text(), call.openParen() + 1);
+      }
       return first != null
           && first.isString()
           && PROVIDER_HOSTS.stream().anyMatch(h -> first.text().contains(h));
@@ -167,66 +170,110 @@ final class LlmCalls {
    */
   static boolean billedToCaller(JsModule m, Call call) {
     var decl = m.resolve(call.root(), call.startToken());
-    if (decl.isEmpty() || !decl.get().hasInitialiser()) {
+    if (decl.isEmpty()) {
       return false;
     }
+    var ranges = new java.util.ArrayList<int[]>();
+    if (decl.get().hasInitialiser()) {
+      ranges.add(new int[] {decl.get().initStart(), decl.get().initEnd()});
+    } else {
+      // let openai; if (...) openai = new OpenAI({...}) else openai = new OpenAI({...})
+      var t = m.tokens();
+      for (var c : m.calls()) {
+        int before = c.startToken() - 1;
+        if (c.isNew()
+            && c.closeParen() > 0
+            && before >= 2
+            && t.get(before).isIdent("new")
+            && t.get(before - 1).isPunct("=")
+            && t.get(before - 2).isIdent(decl.get().name())) {
+          ranges.add(new int[] {c.openParen(), c.closeParen()});
+        }
+      }
+    }
+    if (ranges.isEmpty()) {
+      return false;
+    }
+    for (var range : ranges) {
+      if (!callerKey(m, range[0], range[1])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The {@code apiKey} set in tokens {@code [from, to]} is the caller's (see above). */
+  private static boolean callerKey(JsModule m, int from, int to) {
     var t = m.tokens();
-    int from = decl.get().initStart();
-    int to = decl.get().initEnd();
     for (int k = from; k + 2 <= to; k++) {
       if (!t.get(k).isIdent("apiKey") || !t.get(k + 1).isPunct(":")) {
         continue;
       }
       int end = JsQueries.expressionEnd(m, k + 2);
-      boolean fromRequestOrProfile = false;
+      var words = new java.util.HashSet<String>();
+      collectWords(m, k + 2, end, words);
       for (int j = k + 2; j <= end; j++) {
         var tk = t.get(j);
-        if (tk.isString()
-            || tk.isIdent("process")
-            || tk.isIdent("env")
-            || tk.isIdent("Deno")
-            || tk.isIdent("meta")) {
-          if (tk.isString() && j > k + 2 && t.get(j - 1).isPunct("||")) {
-            continue; // profile.key || "": the fallback is empty, the key is still the caller's
+        if (tk.isIdent() && JsQueries.isReference(m, j)) {
+          var local = m.resolve(tk.text(), j);
+          if (local.isPresent() && local.get().hasInitialiser() && local.get().token() != j) {
+            collectWords(m, local.get().initStart(), local.get().initEnd(), words);
           }
-          return false;
         }
-        if (tk.isIdent() && JsQueries.isReference(m, j) && readsEnvironment(m, tk.text(), j)) {
-          return false;
-        }
-        fromRequestOrProfile |= tk.isIdent() && !JsQueries.words(tk.text()).isEmpty();
       }
-      var first = t.get(k + 2);
-      boolean unresolvedConstant =
-          first.isIdent()
-              && isConstantName(first.text())
-              && m.resolve(first.text(), k + 2).map(d -> !d.hasInitialiser()).orElse(true);
-      return fromRequestOrProfile && !unresolvedConstant;
+      if (words.stream().anyMatch(OPERATOR_KEY_WORDS::contains)) {
+        return false;
+      }
+      return words.stream().anyMatch(CALLER_KEY_WORDS::contains);
     }
     return false;
   }
 
+  /** A key read from the deployment's configuration: the operator's. */
+  private static final Set<String> OPERATOR_KEY_WORDS =
+      Set.of("process", "env", "deno", "meta", "config", "runtime", "secret", "secrets");
+
+  /** A key read from what belongs to the caller: their profile, account, settings or request. */
+  private static final Set<String> CALLER_KEY_WORDS =
+      Set.of(
+          "profile",
+          "user",
+          "account",
+          "workspace",
+          "team",
+          "settings",
+          "customer",
+          "member",
+          "req",
+          "request",
+          "body",
+          "headers",
+          "byok");
+
+  private static void collectWords(JsModule m, int from, int to, Set<String> words) {
+    for (int j = from; j <= to && j < m.tokens().size(); j++) {
+      var tk = m.tokens().get(j);
+      if (tk.isIdent()) {
+        words.addAll(JsQueries.words(tk.text()));
+      }
+    }
+  }
+
   /**
-   * {@code name} at token {@code at} is declared from the environment ({@code const k =
-   * process.env.K}).
+   * {@code fetch(OPENAI_URL, ...)} with {@code const OPENAI_URL = "https://api.openai.com/..."}.
    */
-  private static boolean readsEnvironment(JsModule m, String name, int at) {
+  private static boolean providerUrlConstant(JsModule m, String name, int at) {
     var decl = m.resolve(name, at);
     if (decl.isEmpty() || !decl.get().hasInitialiser()) {
       return false;
     }
     for (int k = decl.get().initStart(); k <= decl.get().initEnd(); k++) {
       var tk = m.tokens().get(k);
-      if (tk.isIdent("process") || tk.isIdent("env") || tk.isIdent("Deno") || tk.isIdent("meta")) {
+      if (tk.isString() && PROVIDER_HOSTS.stream().anyMatch(h -> tk.text().contains(h))) {
         return true;
       }
     }
     return false;
-  }
-
-  /** {@code OPENAI_API_KEY}: a module constant, read from the environment somewhere. */
-  private static boolean isConstantName(String name) {
-    return name.equals(name.toUpperCase(java.util.Locale.ROOT));
   }
 
   /** A short description of the provider call ({@code openai.chat.completions.create}). */

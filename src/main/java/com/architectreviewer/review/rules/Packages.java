@@ -41,10 +41,19 @@ final class Packages {
         return imported.get().from().packageName();
       }
       var decl = m.resolve(name, at);
-      if (decl.isEmpty() || !decl.get().hasInitialiser()) {
+      if (decl.isEmpty()) {
         return "";
       }
       var d = decl.get();
+      if (!d.hasInitialiser()) {
+        // let openai: OpenAI; ... openai = new OpenAI({...}): the type names the class
+        var later = assignedLater(m, d);
+        if (later == null || later.equals(name)) {
+          return "";
+        }
+        name = later;
+        continue;
+      }
       String next = null;
       for (var call : m.calls()) {
         if (d.initialiserContains(call.startToken()) && !call.callee().startsWith(".")) {
@@ -66,11 +75,30 @@ final class Packages {
   }
 
   private static String packageName(String specifier) {
-    if (specifier.startsWith(".") || specifier.startsWith("/")) {
-      return "";
+    return com.architectreviewer.review.js.Import.packageOf(specifier);
+  }
+
+  /**
+   * For a declaration without initialiser: its type annotation ({@code let openai: OpenAI}), else
+   * the class of a later {@code name = new X(...)}; null when neither is there.
+   */
+  private static String assignedLater(JsModule m, com.architectreviewer.review.js.Declaration d) {
+    var t = m.tokens();
+    int k = d.token();
+    if (k + 2 < t.size() && t.get(k + 1).isPunct(":") && t.get(k + 2).isIdent()) {
+      return t.get(k + 2).text();
     }
-    var parts = specifier.split("/", 3);
-    return specifier.startsWith("@") && parts.length >= 2 ? parts[0] + "/" + parts[1] : parts[0];
+    for (var call : m.calls()) {
+      int before = call.startToken() - 1;
+      if (call.isNew()
+          && before >= 2
+          && t.get(before).isIdent("new")
+          && t.get(before - 1).isPunct("=")
+          && t.get(before - 2).isIdent(d.name())) {
+        return call.root();
+      }
+    }
+    return null;
   }
 
   /** True when the package is one of {@code packages} (or a subpath of one). */

@@ -113,6 +113,42 @@ final class RequestFlow {
   }
 
   /**
+   * The flow inside a project function that a handler calls with request data: the parameters at
+   * {@code rawParams} hold unvalidated input (taken as it is when {@code direct}), those at {@code
+   * requestParams} hold the request object itself. The function's summary, applied at one call
+   * site.
+   */
+  RequestFlow(
+      JsModule m,
+      int fn,
+      java.util.Map<Integer, Boolean> rawParams,
+      Set<Integer> requestParamIndexes,
+      Predicate<Call> isLlmCall) {
+    this.m = m;
+    this.fn = fn;
+    this.isLlmCall = isLlmCall;
+    this.routeSegments = Set.of();
+    var params = JsQueries.paramNames(m, fn);
+    for (int i = 0; i < params.size(); i++) {
+      var name = params.get(i);
+      if (requestParamIndexes.contains(i) && !name.isEmpty()) {
+        requestParams.add(name);
+      } else if (rawParams.containsKey(i)) {
+        var names = name.isEmpty() ? JsQueries.patternNames(m, fn, i) : List.of(name);
+        for (var n : names) {
+          changes.add(new Change(-1, n, State.RAW, rawParams.get(i)));
+        }
+      }
+    }
+    scanDeclarations();
+  }
+
+  /** True when {@code name} is the request object itself in this function. */
+  boolean isRequestParam(String name) {
+    return requestParams.contains(name);
+  }
+
+  /**
    * The local name of {@code request} in a destructured first parameter: SvelteKit, Remix, Astro
    * and Pages Functions hand the handler {@code { request, params, locals }}.
    */
@@ -274,6 +310,14 @@ final class RequestFlow {
       if (tk.isPunct("??") || tk.isIdent("as") || tk.isPunct("||")) {
         return true;
       }
+      if (tk.isPunct("(")
+          && k + 2 <= to
+          && m.tokens().get(k - 1).isIdent("get")
+          && m.tokens().get(k + 1).isString()
+          && m.tokens().get(k + 2).isPunct(")")) {
+        k += 2; // form.get("model"), searchParams.get("model"): one submitted field as it is
+        continue;
+      }
       boolean path = tk.isPunct(".") || tk.isPunct("?.") || tk.isIdent() || tk.isPunct("!");
       if (!path) {
         return false;
@@ -322,8 +366,11 @@ final class RequestFlow {
         }
       }
     }
+    typeGuards();
     for (var call : m.callsWithin(fn)) {
-      if (VALIDATORS.contains(call.member()) && call.hasArguments() && call.closeParen() > 0) {
+      if (((VALIDATORS.contains(call.member()) && !isDecoder(call)) || isCheckFunction(call))
+          && call.hasArguments()
+          && call.closeParen() > 0) {
         for (int k = call.openParen() + 1; k < call.closeParen(); k++) {
           var tk = t.get(k);
           if (tk.isIdent() && JsQueries.isReference(m, k) && stateOf(tk.text(), k) != null) {
@@ -334,6 +381,69 @@ final class RequestFlow {
       }
     }
     changes.sort((a, b) -> Integer.compare(a.at(), b.at()));
+  }
+
+  /** {@code JSON.parse}, {@code qs.parse}, {@code Date.parse}: they decode, they check nothing. */
+  static boolean isDecoder(Call call) {
+    return Set.of("JSON", "qs", "querystring", "url", "path", "Date", "Number", "cookie", "yaml")
+        .contains(call.root());
+  }
+
+  /** A project check on the value: {@code validateEmail(email)}, {@code isValidUrl(url)}. */
+  private static boolean isCheckFunction(Call call) {
+    if (call.callee().contains(".")) {
+      return false;
+    }
+    var words = JsQueries.words(call.callee());
+    return words.size() > 1
+        && Set.of("validate", "is", "check", "assert").contains(words.getFirst());
+  }
+
+  /**
+   * A hand-written guard in a condition, {@code if (typeof title !== "string" || title.length ===
+   * 0) return ...} or {@code if (!(file instanceof File) || file.size > MAX)}: the value's type is
+   * checked from the condition on.
+   */
+  private void typeGuards() {
+    var scope = m.scope(fn);
+    var t = m.tokens();
+    for (int k = scope.startToken(); k + 1 <= scope.endToken() && k + 1 < t.size(); k++) {
+      String name;
+      if (t.get(k).isIdent("typeof") && t.get(k + 1).isIdent()) {
+        name = t.get(k + 1).text();
+      } else if (t.get(k + 1).isIdent("instanceof") && t.get(k).isIdent()) {
+        name = t.get(k).text(); // file instanceof File
+      } else {
+        continue;
+      }
+      if (stateOf(name, k) == null) {
+        continue;
+      }
+      int close = conditionEnd(k);
+      if (close > 0) {
+        changes.add(new Change(close, name, State.VALIDATED, isDirect(name, k)));
+      }
+    }
+  }
+
+  /** The closing parenthesis of the {@code if (...)} condition holding token {@code k}, or -1. */
+  private int conditionEnd(int k) {
+    var t = m.tokens();
+    int depth = 0;
+    for (int j = k; j > m.scope(fn).startToken(); j--) {
+      var tk = t.get(j);
+      if (tk.isPunct(")")) {
+        depth++;
+      } else if (tk.isPunct("(")) {
+        if (depth == 0 && j > 0 && t.get(j - 1).isIdent("if")) {
+          return JsQueries.matching(m, j);
+        }
+        depth = Math.max(0, depth - 1); // a group inside the condition: !(file instanceof File)
+      } else if (depth == 0 && (tk.isPunct(";") || tk.isPunct("{") || tk.isPunct("}"))) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   private void declaration(int start) {
@@ -422,7 +532,7 @@ final class RequestFlow {
     boolean derived = false;
     for (var call : m.calls()) {
       if (call.startToken() >= initStart && call.startToken() <= initEnd) {
-        if (VALIDATORS.contains(call.member())) {
+        if (VALIDATORS.contains(call.member()) && !isDecoder(call)) {
           validated = true;
         }
         if (CallKinds.isDbWrite(m, call)

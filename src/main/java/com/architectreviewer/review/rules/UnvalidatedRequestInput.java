@@ -24,12 +24,13 @@ final class UnvalidatedRequestInput implements Check {
               + " });\n"
               + "  await prisma.user.create({ data: parsed.data });");
 
-  private static String calleeText(Handlers h, com.architectreviewer.review.js.Call call) {
+  private static String calleeText(
+      com.architectreviewer.review.js.JsModule module, com.architectreviewer.review.js.Call call) {
     if (!call.callee().startsWith(".")) {
       return call.callee();
     }
-    var head = CallKinds.chainHead(h.module(), call);
-    return h.module().text(head.startToken(), call.startToken());
+    var head = CallKinds.chainHead(module, call);
+    return module.text(head.startToken(), call.startToken());
   }
 
   @Override
@@ -40,36 +41,62 @@ final class UnvalidatedRequestInput implements Check {
   @Override
   public void run(ProjectModel model, Findings findings) {
     for (var h : Handlers.of(model)) {
-      RequestFlow flow = null;
-      for (var call : h.calls()) {
-        boolean write = CallKinds.isDbWrite(h.module(), call);
-        boolean llm =
-            !write
-                && LlmCalls.isLlmCall(model, h.module(), call)
-                && !LlmCalls.billedToCaller(h.module(), call);
-        if (!write && !llm) {
-          continue;
-        }
-        if (flow == null) {
-          flow = h.flow(model);
-        }
-        int input = flow.rawInputIn(call);
-        if (input < 0) {
-          continue;
-        }
-        findings.add(
-            RULE,
-            Location.of(h.module(), call),
-            h.label()
-                + " passes `"
-                + flow.describeInput(input)
-                + "` (request input, never checked by a schema) into "
-                + (write ? "the database write `" : "the LLM call `")
-                + calleeText(h, call)
-                + "` on line "
-                + call.line()
-                + ": validate it first (zod, valibot, yup...)");
-      }
+      var reportedSites = new java.util.HashSet<com.architectreviewer.review.js.Call>();
+      HelperCalls.walk(
+          model,
+          h,
+          h.flow(model),
+          (module, flow, call, via) -> {
+            boolean write = CallKinds.isDbWrite(module, call);
+            boolean llm =
+                !write
+                    && LlmCalls.isLlmCall(model, module, call)
+                    && !LlmCalls.billedToCaller(module, call);
+            if (!write && !llm) {
+              return;
+            }
+            int input = flow.rawInputIn(call);
+            if (input < 0) {
+              return;
+            }
+            var sink =
+                (write ? "the database write `" : "the LLM call `")
+                    + calleeText(module, call)
+                    + "`";
+            if (via.isEmpty()) {
+              findings.add(
+                  RULE,
+                  Location.of(module, call),
+                  h.label()
+                      + " passes `"
+                      + flow.describeInput(input)
+                      + "` (request input, never checked by a schema) into "
+                      + sink
+                      + " on line "
+                      + call.line()
+                      + ": validate it first (zod, valibot, yup...)");
+              return;
+            }
+            var first = via.getFirst();
+            if (!reportedSites.add(first.call())) {
+              return;
+            }
+            findings.add(
+                RULE,
+                Location.of(first.module(), first.call()),
+                h.label()
+                    + " passes request input, never checked by a schema, to "
+                    + HelperCalls.chain(via)
+                    + ", which hands it (as `"
+                    + flow.describeInput(input)
+                    + "`) to "
+                    + sink
+                    + " in `"
+                    + module.file()
+                    + ":"
+                    + call.line()
+                    + "`: validate it in the handler first (zod, valibot, yup...)");
+          });
     }
   }
 }

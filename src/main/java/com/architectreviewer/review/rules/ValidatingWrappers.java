@@ -105,7 +105,9 @@ final class ValidatingWrappers {
   /** The wrapper's body (or a function it returns) calls a schema validator. */
   private static boolean parsesInput(JsModule m, int fn) {
     for (var call : m.callsWithin(fn)) {
-      if (RequestFlow.VALIDATORS.contains(call.member()) && call.callee().contains(".")) {
+      if (RequestFlow.VALIDATORS.contains(call.member())
+          && call.callee().contains(".")
+          && !RequestFlow.isDecoder(call)) {
         return true;
       }
     }
