@@ -294,10 +294,45 @@ final class ScopeBuilder {
       return;
     }
     var head = t.get(lastOpenOfClosedParen - 1);
-    if (head.isIdent() && !CONTROL.contains(head.text()) && pendingFunction == null) {
+    if (head.isIdent()
+        && !CONTROL.contains(head.text())
+        && pendingFunction == null
+        && startsMember(lastOpenOfClosedParen - 1)) {
       dropCallAt(lastOpenOfClosedParen);
       pendingFunction = new Pending(stack.size(), head.text());
     }
+  }
+
+  private static final Set<String> MEMBER_MODIFIERS =
+      Set.of(
+          "async",
+          "static",
+          "get",
+          "set",
+          "public",
+          "private",
+          "protected",
+          "override",
+          "readonly",
+          "abstract",
+          "declare");
+
+  /**
+   * True when the name at {@code head} can start a method ({@code foo(): T {}}): after a brace, a
+   * semicolon, a comma, a modifier or a line break. In {@code cond ? make(x) : y} it follows {@code
+   * ?} or {@code new} and the colon is the conditional's, so {@code make(x)} stays a call.
+   */
+  private boolean startsMember(int head) {
+    if (head == 0 || t.get(head).newlineBefore()) {
+      return true;
+    }
+    var before = t.get(head - 1);
+    return before.isPunct("{")
+        || before.isPunct("}")
+        || before.isPunct(";")
+        || before.isPunct(",")
+        || before.isPunct("*")
+        || (before.isIdent() && MEMBER_MODIFIERS.contains(before.text()));
   }
 
   private void closeArrows(int i, Token tok) {

@@ -108,10 +108,10 @@ final class CallKinds {
     if (parts.length >= 3) {
       return parts[parts.length - 2];
     }
-    if (parts.length == 2 && Character.isUpperCase(parts[0].charAt(0))) {
+    if (parts.length == 2 && !parts[0].isEmpty() && Character.isUpperCase(parts[0].charAt(0))) {
       return parts[0];
     }
-    if (parts.length == 2 && call.hasArguments()) {
+    if (parts.length == 2 && !parts[0].isEmpty() && call.hasArguments()) {
       var first = JsQueries.tok(m, call.openParen() + 1);
       return first != null && first.isIdent() ? first.text() : "";
     }

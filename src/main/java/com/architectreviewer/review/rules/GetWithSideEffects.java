@@ -53,7 +53,7 @@ final class GetWithSideEffects implements Check {
                   : " has no request method check, so GET reaches it, and ")
               + what
               + " (`"
-              + call.callee()
+              + written(call)
               + "` in `"
               + call.file()
               + ":"
@@ -79,6 +79,18 @@ final class GetWithSideEffects implements Check {
    */
   private static boolean frameworkOwned(Handler handler) {
     return handler.file().contains("[...nextauth]") || handler.file().contains("[...auth]");
+  }
+
+  /**
+   * {@code prisma.user.update}, or for a chain the whole chain ({@code supabase.from("t").delete}).
+   */
+  private static String written(CallSite site) {
+    var call = site.call();
+    if (!call.callee().startsWith(".")) {
+      return call.callee();
+    }
+    var head = CallKinds.chainHead(site.module(), call);
+    return site.module().text(head.startToken(), call.startToken()) + call.member();
   }
 
   private static boolean sideEffect(CallSite site) {

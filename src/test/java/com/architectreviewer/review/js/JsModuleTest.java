@@ -33,6 +33,30 @@ class JsModuleTest {
   }
 
   @Test
+  void aCallInAConditionalInsideABlockStaysACall() {
+    var source =
+        """
+        export async function POST(req: Request) {
+          try {
+            const client = key ? new Anthropic({ apiKey: key }) : null;
+            const picked = fast ? pickModel(req) : "default";
+            await prisma.user.delete({ where: { id: 1 } });
+            promise.catch(report);
+          } catch (error) {}
+        }
+        class Store {
+          load(id: string): Promise<void> {
+            return fetchItem(id);
+          }
+        }
+        """;
+    var calls = JsModule.parse("a.ts", source).calls().stream().map(Call::callee).toList();
+    assertThat(calls)
+        .contains("Anthropic", "pickModel", "prisma.user.delete", "promise.catch", "fetchItem")
+        .doesNotContain("load");
+  }
+
+  @Test
   void divisionIsNotARegex() {
     var module = JsModule.parse("m.ts", "const r = a / b / c; foo(r);");
     assertThat(module.calls()).extracting(Call::callee).containsExactly("foo");
