@@ -31,7 +31,12 @@ final class LlmCalls {
     "@langchain/google-genai",
     "@langchain/groq",
     "@langchain/mistralai",
-    "@langchain/community"
+    "@langchain/community",
+    "@langchain/core",
+    "@langchain/langgraph",
+    "@langchain/cohere",
+    "@langchain/google-vertexai",
+    "@langchain/aws"
   };
   private static final List<String> MEMBER_PATHS =
       List.of(
@@ -61,7 +66,29 @@ final class LlmCalls {
           "createEmbedding");
   private static final Set<String> AI_SDK =
       Set.of("generateText", "streamText", "generateObject", "streamObject", "embed", "embedMany");
-  private static final Set<String> CHAIN_MEMBERS = Set.of("invoke", "stream", "batch", "call");
+
+  /**
+   * LangChain calls that run a model: chains, runnables, agents and chat models ({@code invoke},
+   * {@code stream}, {@code streamEvents}...), embeddings ({@code embedQuery}), and vector-store
+   * calls that embed what they store or search ({@code fromDocuments}, {@code similaritySearch}).
+   */
+  private static final Set<String> CHAIN_MEMBERS =
+      Set.of(
+          "invoke",
+          "stream",
+          "batch",
+          "call",
+          "streamEvents",
+          "streamLog",
+          "predict",
+          "embedQuery",
+          "embedDocuments",
+          "fromDocuments",
+          "fromTexts",
+          "addDocuments",
+          "similaritySearch",
+          "similaritySearchWithScore");
+
   private static final List<String> PROVIDER_HOSTS =
       List.of(
           "api.openai.com",
@@ -83,7 +110,25 @@ final class LlmCalls {
 
   private static final Set<String> OTHER_MEMBERS =
       Set.of(
-          "run", "chat", "generate", "chatStream", "invoke", "stream", "batch", "call", "create");
+          "run",
+          "chat",
+          "generate",
+          "chatStream",
+          "invoke",
+          "stream",
+          "batch",
+          "call",
+          "create",
+          "streamEvents",
+          "streamLog",
+          "predict",
+          "embedQuery",
+          "embedDocuments",
+          "fromDocuments",
+          "fromTexts",
+          "addDocuments",
+          "similaritySearch",
+          "similaritySearchWithScore");
 
   /**
    * A cheap syntactic test: false when the call cannot be an LLM call whatever its receiver, so
@@ -140,7 +185,7 @@ final class LlmCalls {
           && PROVIDER_HOSTS.stream().anyMatch(h -> first.text().contains(h));
     }
     var pkg = Packages.of(model, site);
-    if (!Packages.in(pkg, PACKAGES)) {
+    if (!Packages.in(pkg, PACKAGES) && !pkg.contains("langchain")) {
       return false;
     }
     if (!callee.contains(".")) {

@@ -27,18 +27,37 @@ final class Packages {
         if (other.isPresent()) {
           module = other.get();
           at = origin.get().declaration().token();
-          return throughDeclarations(module, origin.get().declaration().name(), at + 1);
+          return throughDeclarations(model, module, origin.get().declaration().name(), at + 1);
         }
       }
     }
-    return throughDeclarations(module, site.call().root(), at);
+    return throughDeclarations(model, module, site.call().root(), at);
   }
 
-  private static String throughDeclarations(JsModule m, String name, int at) {
-    for (int hop = 0; hop < 4; hop++) {
+  private static String throughDeclarations(ProjectModel model, JsModule m, String name, int at) {
+    for (int hop = 0; hop < 6; hop++) {
       var imported = m.importOf(name);
-      if (imported.isPresent()) {
+      if (imported.isPresent() && !imported.get().from().packageName().isEmpty()) {
         return imported.get().from().packageName();
+      }
+      // a project function: what it returns (const chain = makeChain(retriever))
+      var function = model.nameTarget(m, name, at);
+      if (function.resolved()) {
+        var body = model.module(function.file());
+        if (body.isEmpty()) {
+          return "";
+        }
+        int returned = returnedName(body.get(), function.scope());
+        if (returned < 0) {
+          return "";
+        }
+        m = body.get();
+        name = m.tokens().get(returned).text();
+        at = returned;
+        continue;
+      }
+      if (imported.isPresent()) {
+        return "";
       }
       var decl = m.resolve(name, at);
       if (decl.isEmpty()) {
@@ -72,6 +91,32 @@ final class Packages {
       name = next;
     }
     return "";
+  }
+
+  /**
+   * The token of the name a function returns ({@code return chain;}, {@code return
+   * RunnableSequence.from(...)}: the first name of the expression), or -1.
+   */
+  private static int returnedName(JsModule m, int fn) {
+    var scope = m.scope(fn);
+    var t = m.tokens();
+    for (int k = scope.startToken(); k < scope.endToken() && k + 1 < t.size(); k++) {
+      if (t.get(k).isIdent("return")
+          && m.enclosingFunction(m.scopeOf(k)) == fn
+          && t.get(k + 1).isIdent()) {
+        var next = t.get(k + 1);
+        return next.isIdent("new") || next.isIdent("await")
+            ? (k + 2 < t.size() ? k + 2 : -1)
+            : k + 1;
+      }
+    }
+    // an arrow function with an expression body: () => new ChatOpenAI(...)
+    var first = t.get(scope.startToken());
+    boolean expressionBody = scope.startToken() > 0 && t.get(scope.startToken() - 1).isPunct("=>");
+    if (expressionBody && first.isIdent()) {
+      return first.isIdent("new") ? scope.startToken() + 1 : scope.startToken();
+    }
+    return -1;
   }
 
   private static String packageName(String specifier) {

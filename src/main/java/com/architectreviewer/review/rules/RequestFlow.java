@@ -585,7 +585,8 @@ final class RequestFlow {
           "findOne",
           "findById",
           "maybeSingle",
-          "single");
+          "single",
+          "select");
 
   private static final Set<String> DIGEST_WORDS =
       Set.of(
