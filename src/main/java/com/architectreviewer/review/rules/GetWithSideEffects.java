@@ -107,7 +107,7 @@ final class GetWithSideEffects implements Check {
     var scope = m.scope(h.scope());
     for (int k = scope.startToken(); k <= scope.endToken() && k < m.tokens().size(); k++) {
       var tk = m.tokens().get(k);
-      if (tk.isIdent("method")) {
+      if (tk.isIdent("method") || tk.isIdent("httpMethod")) {
         var prev = JsQueries.tok(m, k - 1);
         var next = JsQueries.tok(m, k + 1);
         if ((prev != null && (prev.isPunct(".") || prev.isPunct("?.")))
