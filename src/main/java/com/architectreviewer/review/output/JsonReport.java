@@ -51,6 +51,24 @@ public final class JsonReport {
     var findings = new ArrayList<Map<String, Object>>();
     report.findings().forEach(f -> findings.add(finding(f, rules.get(f.rule()))));
     doc.put("findings", findings);
+    var groups = new ArrayList<Map<String, Object>>();
+    for (var group : FindingGroups.of(report.findings())) {
+      var g = new LinkedHashMap<String, Object>();
+      var rule = rules.get(group.rule());
+      g.put("rule", group.rule());
+      g.put("title", rule == null ? group.rule() : rule.title());
+      g.put("severity", group.severity().id());
+      g.put("count", group.count());
+      g.put("message", group.first().message());
+      g.put("remediation", group.first().remediation());
+      var places = new ArrayList<Map<String, Object>>();
+      for (var f : group.findings()) {
+        places.add(Map.of("file", f.file(), "line", f.startLine(), "fingerprint", f.fingerprint()));
+      }
+      g.put("places", places);
+      groups.add(g);
+    }
+    doc.put("groups", groups);
     var suppressed = new ArrayList<Map<String, Object>>();
     for (var s : report.suppressed()) {
       var map = finding(s.finding(), rules.get(s.finding().rule()));
