@@ -59,6 +59,62 @@ class RequestFlowTest {
     assertThat(p.flow().rawInputIn(p.call("prisma.user.create"))).isNegative();
   }
 
+  private static Parsed in(String file, String header, String body) {
+    var module = JsModule.parse(file, header + "\n" + body + "\n}\n");
+    int fn = module.exports().values().iterator().next().functionScope();
+    return new Parsed(module, new RequestFlow(module, fn, false, false, call -> false));
+  }
+
+  @Test
+  void aDynamicSegmentReadFromTheQueryIsARouteParameter() {
+    var p =
+        in(
+            "pages/api/messages/[messageId].ts",
+            "export default async function handler(req, res) {",
+            "const { messageId, note } = req.query;\n"
+                + "await prisma.message.update({ where: { id: String(messageId) }, data: { deleted: true } });\n"
+                + "await prisma.audit.create({ data: { note } });");
+    assertThat(p.flow().rawInputIn(p.call("prisma.message.update"))).isNegative();
+    assertThat(p.flow().rawInputIn(p.call("prisma.audit.create"))).isPositive();
+  }
+
+  @Test
+  void aVerifiedWebhookEventAndARecordFetchedByIdAreNotClientInput() {
+    var p =
+        post(
+            "const payload = await req.text();\n"
+                + "const event = stripe.webhooks.constructEvent(payload, sig, secret);\n"
+                + "await prisma.subscription.create({ data: { id: event.id } });\n"
+                + "const { sessionId } = await req.json();\n"
+                + "const session = await stripe.checkout.sessions.retrieve(sessionId);\n"
+                + "await prisma.team.update({ where: { id: 1 }, data: { customer: session.customer } });");
+    assertThat(p.flow().rawInputIn(p.call("prisma.subscription.create"))).isNegative();
+    assertThat(p.flow().rawInputIn(p.call("prisma.team.update"))).isNegative();
+  }
+
+  @Test
+  void aTypeGuardInAConditionChecksTheValueAndJsonParseDoesNot() {
+    var p =
+        post(
+            "const { title } = await req.json();\n"
+                + "const raw = JSON.parse(await req.text());\n"
+                + "if (typeof title !== 'string' || title.length > 200) return new Response('bad', { status: 400 });\n"
+                + "await prisma.note.create({ data: { title } });\n"
+                + "await prisma.log.create({ data: raw });");
+    assertThat(p.flow().rawInputIn(p.call("prisma.note.create"))).isNegative();
+    assertThat(p.flow().rawInputIn(p.call("prisma.log.create"))).isPositive();
+  }
+
+  @Test
+  void aDestructuredRequestParameterIsTheRequest() {
+    var p =
+        in(
+            "src/routes/api/notes/+server.ts",
+            "export const POST = async ({ request, locals }) => {",
+            "const body = await request.json();\nawait db.insert(notes).values(body);");
+    assertThat(p.flow().rawInputIn(p.call(".values"))).isPositive();
+  }
+
   @Test
   void aHashOfTheInputIsNotTheInput() {
     var p =
