@@ -132,7 +132,18 @@ final class LongRunningWorkInHandler implements Check {
   private static final Set<String> PACKAGES =
       Set.of("child_process", "node:child_process", "execa", "zx", "fluent-ffmpeg", "simple-git");
   private static final Set<String> CANDIDATES =
-      Set.of("launch", "run", "wait", "subscribe", "generate", "clone", "$", "execa", "ffmpeg");
+      Set.of(
+          "launch",
+          "run",
+          "wait",
+          "subscribe",
+          "generate",
+          "clone",
+          "$",
+          "execa",
+          "ffmpeg",
+          "createImage",
+          "fetch");
 
   private static String longRunning(ProjectModel model, JsModule m, Call call) {
     if (call.callee().startsWith(".")
@@ -170,8 +181,17 @@ final class LongRunningWorkInHandler implements Check {
     if (pkg.startsWith("@fal-ai/") && member.equals("subscribe")) {
       return "waits for a media generation job (`" + call.callee() + "`)";
     }
-    if (pkg.equals("openai") && call.callee().endsWith("images.generate")) {
+    if (pkg.equals("openai")
+        && (call.callee().endsWith("images.generate") || member.equals("createImage"))) {
       return "generates images (`" + call.callee() + "`)";
+    }
+    if (call.callee().equals("fetch")) {
+      var url = JsQueries.tok(m, call.openParen() + 1);
+      if (url != null
+          && url.isString()
+          && url.text().contains("api.replicate.com/v1/predictions")) {
+        return "starts a media generation job (`fetch` to Replicate's predictions API)";
+      }
     }
     if ((pkg.equals("simple-git") || pkg.equals("isomorphic-git")) && member.equals("clone")) {
       return "clones a repository (`" + call.callee() + "`)";

@@ -35,14 +35,15 @@ final class Packages {
   }
 
   private static String throughDeclarations(ProjectModel model, JsModule m, String name, int at) {
+    boolean called = false;
     for (int hop = 0; hop < 6; hop++) {
       var imported = m.importOf(name);
       if (imported.isPresent() && !imported.get().from().packageName().isEmpty()) {
         return imported.get().from().packageName();
       }
       // a project function: what it returns (const chain = makeChain(retriever))
-      var function = model.nameTarget(m, name, at);
-      if (function.resolved()) {
+      var function = called ? model.nameTarget(m, name, at) : null;
+      if (function != null && function.resolved()) {
         var body = model.module(function.file());
         if (body.isEmpty()) {
           return "";
@@ -54,6 +55,7 @@ final class Packages {
         m = body.get();
         name = m.tokens().get(returned).text();
         at = returned;
+        called = false;
         continue;
       }
       if (imported.isPresent()) {
@@ -74,6 +76,7 @@ final class Packages {
         continue;
       }
       String next = null;
+      boolean nextCalled = false;
       for (var call : m.calls()) {
         if (d.initialiserContains(call.startToken()) && !call.callee().startsWith(".")) {
           if (call.callee().equals("require") && call.hasArguments()) {
@@ -81,6 +84,7 @@ final class Packages {
             return spec.isString() ? packageName(spec.text()) : "";
           }
           next = call.root();
+          nextCalled = !call.callee().contains(".") && !call.isNew();
           at = call.startToken();
           break;
         }
@@ -89,6 +93,7 @@ final class Packages {
         return "";
       }
       name = next;
+      called = nextCalled;
     }
     return "";
   }

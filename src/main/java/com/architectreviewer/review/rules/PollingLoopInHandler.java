@@ -78,6 +78,10 @@ final class PollingLoopInHandler implements Check {
   private static int unboundedLoopBody(JsModule m, int k) {
     var tk = m.tokens().get(k);
     if (tk.isIdent("while") && !isDoWhileTail(m, k)) {
+      int untilState = untilStateBody(m, k);
+      if (untilState >= 0) {
+        return untilState;
+      }
       var open = JsQueries.tok(m, k + 1);
       var cond = JsQueries.tok(m, k + 2);
       var close = JsQueries.tok(m, k + 3);
@@ -130,6 +134,65 @@ final class PollingLoopInHandler implements Check {
       }
     }
     return -1;
+  }
+
+  /**
+   * Names of counters and clocks that bound a loop ({@code attempts < 30}, {@code Date.now() <
+   * deadline}).
+   */
+  private static final Set<String> BOUND_WORDS =
+      Set.of(
+          "attempt",
+          "attempts",
+          "retry",
+          "retries",
+          "tries",
+          "try",
+          "count",
+          "counter",
+          "max",
+          "deadline",
+          "timeout",
+          "elapsed",
+          "now",
+          "limit",
+          "polls",
+          "i",
+          "n",
+          "tick",
+          "ticks");
+
+  /**
+   * {@code while (!restoredImage)}, {@code while (status !== "succeeded")}: a loop that waits for a
+   * state with no counter or clock in its condition or body; the index of its body's brace, or -1.
+   */
+  private static int untilStateBody(JsModule m, int k) {
+    var open = JsQueries.tok(m, k + 1);
+    if (open == null || !open.isPunct("(")) {
+      return -1;
+    }
+    int close = JsQueries.matching(m, k + 1);
+    var brace = JsQueries.tok(m, close + 1);
+    if (brace == null || !brace.isPunct("{")) {
+      return -1;
+    }
+    int end = JsQueries.matching(m, close + 1);
+    for (int j = k + 2; j < end; j++) {
+      var tk = m.tokens().get(j);
+      if (j < close
+          && (tk.isPunct("<") || tk.isPunct("<=") || tk.isPunct(">") || tk.isPunct(">="))) {
+        return -1;
+      }
+      if (tk.isIdent() && JsQueries.words(tk.text()).stream().anyMatch(BOUND_WORDS::contains)) {
+        return -1;
+      }
+    }
+    var first = m.tokens().get(k + 2);
+    boolean stateCondition =
+        first.isPunct("!")
+            || m.text(k + 2, close - 1).contains("!==")
+            || m.text(k + 2, close - 1).contains("===");
+    return stateCondition ? close + 1 : -1;
   }
 
   private static boolean isDoWhileTail(JsModule m, int k) {

@@ -299,6 +299,10 @@ final class RequestFlow {
     if (!first.isIdent()) {
       return false;
     }
+    var inner = castArgument(from, to);
+    if (inner != null) {
+      return isClientChosen(inner[0], inner[1]);
+    }
     if (!isSourceAt(from) && stateOf(first.text(), from) == null) {
       return false;
     }
@@ -324,6 +328,32 @@ final class RequestFlow {
       }
     }
     return true;
+  }
+
+  /**
+   * The first token of the argument when {@code [from, to]} is a cast or decode of one value that
+   * keeps it as the client sent it ({@code parseInt(amount, 10)}, {@code Number(n)}, {@code
+   * JSON.parse(event.body)}), else -1.
+   */
+  private int[] castArgument(int from, int to) {
+    var t = m.tokens();
+    int open = from + 1;
+    if (t.get(from).isIdent("JSON") && from + 3 <= to && t.get(from + 2).isIdent("parse")) {
+      open = from + 3;
+    } else if (!Set.of("parseInt", "parseFloat", "Number", "String").contains(t.get(from).text())) {
+      return null;
+    }
+    if (open >= to || !t.get(open).isPunct("(") || JsQueries.matching(m, open) != to) {
+      return null;
+    }
+    int end = to - 1;
+    for (int k = open + 1; k < to; k++) {
+      if (t.get(k).isPunct(",")) {
+        end = k - 1; // parseInt(amount, 10): the radix is not the value
+        break;
+      }
+    }
+    return end >= open + 1 ? new int[] {open + 1, end} : null;
   }
 
   /** How to name the input at token {@code k} in a message ({@code req.body}, {@code body}). */
@@ -467,6 +497,11 @@ final class RequestFlow {
       }
       afterPattern = end + 1;
       destructured = true;
+      var colon = JsQueries.tok(m, afterPattern);
+      if (colon != null && colon.isPunct(":")) {
+        // const { title }: { title: string } = await req.json()
+        afterPattern = typeEnd(afterPattern + 1);
+      }
     } else if (first.isIdent()) {
       names.add(first.text());
       afterPattern = start + 1;
@@ -488,6 +523,21 @@ final class RequestFlow {
       }
       assign(names, afterPattern + 1, destructured);
     }
+  }
+
+  /**
+   * The token after a type annotation starting at {@code start} (the {@code =} when there is one).
+   */
+  private int typeEnd(int start) {
+    var t = m.tokens();
+    int k = start;
+    while (k < t.size() && !t.get(k).isPunct("=") && !t.get(k).isPunct(";")) {
+      if (t.get(k).isPunct("{") || t.get(k).isPunct("(") || t.get(k).isPunct("[")) {
+        k = JsQueries.matching(m, k);
+      }
+      k++;
+    }
+    return k;
   }
 
   /** {@code req.query} (or {@code req?.query}) and nothing more at {@code start}. */
