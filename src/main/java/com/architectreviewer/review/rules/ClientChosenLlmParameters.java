@@ -119,7 +119,8 @@ final class ClientChosenLlmParameters implements Check {
       } else if (first.isIdent() && PARAMETERS.contains(first.text())) {
         var colon = JsQueries.tok(m, k + 1);
         if (colon != null && colon.isPunct(":") && k + 2 <= end) {
-          if (flow.isClientChosen(k + 2, end)) {
+          if (flow.isClientChosen(k + 2, end)
+              || (first.text().equals("model") && chosenModelFactory(m, flow, k + 2, end))) {
             result.add("`" + first.text() + "`");
           }
         } else if (end == k && flow.isClientChosen(k, k)) {
@@ -169,6 +170,48 @@ final class ClientChosenLlmParameters implements Check {
       return args.get(1)[0];
     }
     return -1;
+  }
+
+  /**
+   * Provider factories that turn a model id into a model ({@code openai(id)}, {@code gateway(id)}).
+   */
+  private static final Set<String> MODEL_FACTORIES =
+      Set.of(
+          "languageModel",
+          "chat",
+          "openai",
+          "anthropic",
+          "google",
+          "groq",
+          "mistral",
+          "gateway",
+          "xai",
+          "deepseek",
+          "together",
+          "perplexity",
+          "openrouter",
+          "azure",
+          "bedrock",
+          "vertex");
+
+  /**
+   * {@code model: myProvider.languageModel(selectedChatModel)}: the client's model id handed to a
+   * provider factory is still the client's choice.
+   */
+  private static boolean chosenModelFactory(JsModule m, RequestFlow flow, int from, int to) {
+    var t = m.tokens();
+    int k = from;
+    while (k + 2 <= to && t.get(k).isIdent() && t.get(k + 1).isPunct(".")) {
+      k += 2;
+    }
+    if (k + 1 > to || !t.get(k).isIdent() || !MODEL_FACTORIES.contains(t.get(k).text())) {
+      return false;
+    }
+    var open = t.get(k + 1);
+    if (!open.isPunct("(") || JsQueries.matching(m, k + 1) != to || k + 2 > to - 1) {
+      return false;
+    }
+    return flow.isClientChosen(k + 2, to - 1);
   }
 
   /** The request object sets {@code system} to a value the server chose. */

@@ -296,12 +296,15 @@ final class RequestFlow {
    */
   boolean isClientChosen(int from, int to) {
     var first = m.tokens().get(from);
-    if (!first.isIdent()) {
+    if (!first.isIdent() && !first.isPunct("[")) {
       return false;
     }
     var inner = castArgument(from, to);
     if (inner != null) {
       return isClientChosen(inner[0], inner[1]);
+    }
+    if (first.isPunct("[")) {
+      return spreadsClientList(from, to);
     }
     if (!isSourceAt(from) && stateOf(first.text(), from) == null) {
       return false;
@@ -328,6 +331,32 @@ final class RequestFlow {
       }
     }
     return true;
+  }
+
+  /**
+   * An array literal spreading the client's list ({@code [...messages, ...newMessages]}, {@code
+   * [system, ...messages]}): the client chooses its turns, unless a server-built first element sets
+   * the system prompt and a schema bounded the spread list (the documented exemption).
+   */
+  private boolean spreadsClientList(int from, int to) {
+    var t = m.tokens();
+    if (JsQueries.matching(m, from) != to) {
+      return false;
+    }
+    boolean serverFirst = !t.get(from + 1).isPunct("...");
+    for (int k = from + 1; k < to; k++) {
+      if (!t.get(k).isPunct("...") || k + 1 >= to || !t.get(k + 1).isIdent()) {
+        continue;
+      }
+      var name = t.get(k + 1).text();
+      var state = stateOf(name, k + 1);
+      if (state == State.RAW || (state == State.VALIDATED && !serverFirst)) {
+        if (isDirect(name, k + 1) || isSourceAt(k + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
