@@ -67,14 +67,18 @@ final class CallKinds {
 
   /**
    * A name that holds a database client: the usual ones, and the names projects give their shared
-   * client ({@code prismadb}, {@code prismaClient}, {@code appDb}, {@code dbAdmin}).
+   * client ({@code prismadb}, {@code prismaClient}, {@code appDb}, {@code dbAdmin}, {@code
+   * supabaseClient}).
    */
   static boolean isDbRoot(String root) {
     if (DB_ROOTS.contains(root)) {
       return true;
     }
     var lower = root.toLowerCase(java.util.Locale.ROOT);
-    return lower.contains("prisma") || lower.endsWith("db") || lower.startsWith("db");
+    return lower.contains("prisma")
+        || lower.contains("supabase")
+        || lower.endsWith("db")
+        || lower.startsWith("db");
   }
 
   /** True when the call writes to a database (Prisma, Drizzle, Mongo/Mongoose, Knex, Supabase). */

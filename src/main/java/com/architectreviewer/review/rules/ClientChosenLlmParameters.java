@@ -144,7 +144,10 @@ final class ClientChosenLlmParameters implements Check {
       return call.openParen() + 1;
     }
     var callee = call.callee();
-    if (!callee.equals("fetch") && !callee.endsWith(".post") && !callee.equals("ky")) {
+    if (!callee.equals("fetch")
+        && !callee.endsWith(".fetch")
+        && !callee.endsWith(".post")
+        && !callee.equals("ky")) {
       return -1;
     }
     for (var inner : m.calls()) {

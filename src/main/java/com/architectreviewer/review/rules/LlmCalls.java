@@ -144,7 +144,7 @@ final class LlmCalls {
           || callee.equals("fetch")
           || AI_SDK.stream().anyMatch(callee::startsWith);
     }
-    if (callee.equals("axios.post") || callee.equals("ky.post")) {
+    if (callee.equals("axios.post") || callee.equals("ky.post") || callee.endsWith(".fetch")) {
       return true;
     }
     for (var path : MEMBER_PATHS) {
@@ -175,7 +175,11 @@ final class LlmCalls {
       return false;
     }
     var callee = call.callee();
-    if (callee.equals("fetch") || callee.equals("axios.post") || callee.equals("ky.post")) {
+    if (callee.equals("fetch")
+        || callee.endsWith(".fetch")
+        || callee.equals("axios.post")
+        || callee.equals("ky.post")) {
+      // deps.fetch(...): an injected fetch is still a request to the URL it is given
       var first = JsQueries.tok(site.module(), call.openParen() + 1);
       if (first != null && first.isIdent()) {
         return providerUrlConstant(site.module(), first.text(), call.openParen() + 1);

@@ -460,8 +460,8 @@ final class RequestFlow {
 
   /**
    * A hand-written guard in a condition, {@code if (typeof title !== "string" || title.length ===
-   * 0) return ...} or {@code if (!(file instanceof File) || file.size > MAX)}: the value's type is
-   * checked from the condition on.
+   * 0) return ...}, {@code if (!(file instanceof File) || file.size > MAX)} or {@code if
+   * (!Array.isArray(items))}: the value's type is checked from the condition on.
    */
   private void typeGuards() {
     var scope = m.scope(fn);
@@ -472,6 +472,14 @@ final class RequestFlow {
         name = t.get(k + 1).text();
       } else if (t.get(k + 1).isIdent("instanceof") && t.get(k).isIdent()) {
         name = t.get(k).text(); // file instanceof File
+      } else if ((t.get(k).isIdent("Array") || t.get(k).isIdent("Number"))
+          && t.get(k + 1).isPunct(".")
+          && k + 4 < t.size()
+          && Set.of("isArray", "isInteger", "isFinite", "isSafeInteger")
+              .contains(t.get(k + 2).text())
+          && t.get(k + 3).isPunct("(")
+          && t.get(k + 4).isIdent()) {
+        name = t.get(k + 4).text(); // Array.isArray(items), Number.isInteger(n)
       } else {
         continue;
       }
