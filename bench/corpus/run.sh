@@ -57,5 +57,10 @@ tail -n +2 "$HERE/repos.tsv" | while IFS=$'\t' read -r repo commit part class st
   echo $(( (end - start) / 1000000 )) > "$CACHE/results/$name.time"
 done
 
-echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src || echo ' (with uncommitted changes)')"
+if [ -n "${REVIEWER_JAR:-}" ]; then
+  echo "engine: $JAR (REVIEWER_JAR); keys of commit $(git -C "$ROOT" rev-parse --short HEAD)"
+else
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src || echo ' (with uncommitted changes)')"
+fi
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 "$HERE/score.py" "$HERE" "$CACHE/results"

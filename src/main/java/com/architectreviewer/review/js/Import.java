@@ -57,8 +57,14 @@ public record Import(
       }
       spec = cdn.group(1);
     }
-    if (spec.startsWith(".") || spec.startsWith("/") || spec.isEmpty()) {
-      return "";
+    if (spec.isEmpty()
+        || spec.startsWith(".")
+        || spec.startsWith("/")
+        || spec.startsWith("@/")
+        || spec.startsWith("~")
+        || spec.startsWith("$")
+        || spec.startsWith("#")) {
+      return ""; // relative, or a project alias (@/lib, ~/utils, $lib, #imports)
     }
     var parts = spec.split("/", 3);
     var name = spec.startsWith("@") && parts.length >= 2 ? parts[0] + "/" + parts[1] : parts[0];

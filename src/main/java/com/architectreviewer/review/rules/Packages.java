@@ -27,15 +27,19 @@ final class Packages {
         if (other.isPresent()) {
           module = other.get();
           at = origin.get().declaration().token();
-          return throughDeclarations(model, module, origin.get().declaration().name(), at + 1);
+          // the receiver is what a project function returns: follow its return value
+          boolean function = origin.get().declaration().functionScope() >= 0;
+          return throughDeclarations(
+              model, module, origin.get().declaration().name(), at + 1, function);
         }
       }
     }
-    return throughDeclarations(model, module, site.call().root(), at);
+    return throughDeclarations(model, module, site.call().root(), at, false);
   }
 
-  private static String throughDeclarations(ProjectModel model, JsModule m, String name, int at) {
-    boolean called = false;
+  private static String throughDeclarations(
+      ProjectModel model, JsModule m, String name, int at, boolean calledFirst) {
+    boolean called = calledFirst;
     for (int hop = 0; hop < 6; hop++) {
       var imported = m.importOf(name);
       if (imported.isPresent() && !imported.get().from().packageName().isEmpty()) {
