@@ -57,6 +57,20 @@ class JsModuleTest {
   }
 
   @Test
+  void denoAndCdnSpecifiersNameTheirPackageAndAliasesNameNone() {
+    assertThat(Import.packageOf("npm:openai@4.20.0")).isEqualTo("openai");
+    assertThat(Import.packageOf("jsr:@supabase/supabase-js@2")).isEqualTo("@supabase/supabase-js");
+    assertThat(Import.packageOf("https://esm.sh/@supabase/supabase-js@2.54.0"))
+        .isEqualTo("@supabase/supabase-js");
+    assertThat(Import.packageOf("https://deno.land/x/openai@v4.20.0/mod.ts")).isEqualTo("openai");
+    assertThat(Import.packageOf("@anthropic-ai/sdk/resources")).isEqualTo("@anthropic-ai/sdk");
+    assertThat(Import.packageOf("https://deno.land/std@0.168.0/http/server.ts")).isEmpty();
+    assertThat(Import.packageOf("@/utils/makechain")).isEmpty();
+    assertThat(Import.packageOf("$lib/server/openai")).isEmpty();
+    assertThat(Import.packageOf("~/server/utils/db")).isEmpty();
+  }
+
+  @Test
   void divisionIsNotARegex() {
     var module = JsModule.parse("m.ts", "const r = a / b / c; foo(r);");
     assertThat(module.calls()).extracting(Call::callee).containsExactly("foo");
