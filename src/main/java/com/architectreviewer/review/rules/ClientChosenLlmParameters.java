@@ -207,8 +207,11 @@ final class ClientChosenLlmParameters implements Check {
     while (k + 2 <= to && t.get(k).isIdent() && t.get(k + 1).isPunct(".")) {
       k += 2;
     }
-    if (k + 1 > to || !t.get(k).isIdent() || !MODEL_FACTORIES.contains(t.get(k).text())) {
-      return false;
+    if (k + 1 > to
+        || !t.get(k).isIdent()
+        || !(MODEL_FACTORIES.contains(t.get(k).text())
+            || JsQueries.words(t.get(k).text()).contains("model"))) {
+      return false; // openai(id), myProvider.languageModel(id), getLanguageModel(id)
     }
     var open = t.get(k + 1);
     if (!open.isPunct("(") || JsQueries.matching(m, k + 1) != to || k + 2 > to - 1) {

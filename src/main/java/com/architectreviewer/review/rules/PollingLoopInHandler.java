@@ -183,8 +183,10 @@ final class PollingLoopInHandler implements Check {
           && (tk.isPunct("<") || tk.isPunct("<=") || tk.isPunct(">") || tk.isPunct(">="))) {
         return -1;
       }
-      if (tk.isIdent() && JsQueries.words(tk.text()).stream().anyMatch(BOUND_WORDS::contains)) {
-        return -1;
+      if (tk.isIdent()
+          && !WAITS.contains(tk.text())
+          && JsQueries.words(tk.text()).stream().anyMatch(BOUND_WORDS::contains)) {
+        return -1; // a counter or a clock: attempts, deadline, Date.now (not the sleep itself)
       }
     }
     var first = m.tokens().get(k + 2);

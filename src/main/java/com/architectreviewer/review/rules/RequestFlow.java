@@ -99,9 +99,15 @@ final class RequestFlow {
         }
       }
     } else if (allParamsAreInput) {
-      for (var p : params) {
+      for (int i = 0; i < params.size(); i++) {
+        var p = params.get(i);
         if (!p.isEmpty() && (ACTION_INPUT_NAMES.contains(p) || typedFormData(p))) {
           changes.add(new Change(-1, p, State.RAW, true));
+        } else if (p.isEmpty()) {
+          // updateVisibility({ chatId, visibility }): every field the client sends
+          for (var name : JsQueries.patternNames(m, fn, i)) {
+            changes.add(new Change(-1, name, State.RAW, true));
+          }
         }
       }
     } else if (!params.isEmpty() && !params.getFirst().isEmpty()) {
