@@ -67,6 +67,26 @@ final class LongRunningWorkInHandler implements Check {
         }
       }
       if (at == null) {
+        // long work in a project function the handler calls: report it at the handler's call
+        var path =
+            model.reaches(
+                h.handler(), site -> longRunning(model, site.module(), site.call()) != null);
+        if (path.isPresent() && path.get().size() > 1) {
+          var last = path.get().getLast();
+          var first = path.get().getFirst();
+          what =
+              longRunning(model, last.module(), last.call())
+                  + " in `"
+                  + last.file()
+                  + ":"
+                  + last.line()
+                  + "` via `"
+                  + first.callee()
+                  + "()`";
+          at = first.call();
+        }
+      }
+      if (at == null) {
         at = awaitedNetworkCallInLoop(model, h);
         what =
             at == null
@@ -130,7 +150,15 @@ final class LongRunningWorkInHandler implements Check {
   }
 
   private static final Set<String> PACKAGES =
-      Set.of("child_process", "node:child_process", "execa", "zx", "fluent-ffmpeg", "simple-git");
+      Set.of(
+          "child_process",
+          "node:child_process",
+          "execa",
+          "zx",
+          "fluent-ffmpeg",
+          "simple-git",
+          "pdf-parse",
+          "mammoth");
   private static final Set<String> CANDIDATES =
       Set.of(
           "launch",
@@ -143,7 +171,13 @@ final class LongRunningWorkInHandler implements Check {
           "execa",
           "ffmpeg",
           "createImage",
-          "fetch");
+          "fetch",
+          "load",
+          "loadAndSplit",
+          "splitDocuments",
+          "createDocuments",
+          "splitText",
+          "extractRawText");
 
   private static String longRunning(ProjectModel model, JsModule m, Call call) {
     if (call.callee().startsWith(".")
@@ -184,6 +218,18 @@ final class LongRunningWorkInHandler implements Check {
     if (pkg.equals("openai")
         && (call.callee().endsWith("images.generate") || member.equals("createImage"))) {
       return "generates images (`" + call.callee() + "`)";
+    }
+    if (pkg.contains("langchain")
+        && (member.equals("load") || member.equals("loadAndSplit"))
+        && site.origin().map(o -> o.importedName().endsWith("Loader")).orElse(false)) {
+      return "loads a whole document (`" + call.callee() + "`)";
+    }
+    if ((pkg.contains("langchain") || pkg.contains("textsplitters"))
+        && Set.of("splitDocuments", "createDocuments", "splitText").contains(member)) {
+      return "splits documents into chunks to embed (`" + call.callee() + "`)";
+    }
+    if (pkg.equals("pdf-parse") || (pkg.equals("mammoth") && member.equals("extractRawText"))) {
+      return "parses a document (`" + call.callee() + "`)";
     }
     if (call.callee().equals("fetch")) {
       var url = JsQueries.tok(m, call.openParen() + 1);
