@@ -98,6 +98,11 @@ final class CallKinds {
     if (parts.length >= 2 && DOCUMENT_WRITES.contains(member)) {
       return true;
     }
+    if (parts.length >= 3
+        && (member.equals("put") || member.equals("delete"))
+        && (call.callee().contains("env.") || call.callee().contains("storage."))) {
+      return true; // Workers KV (env.LINKS.put), Durable Object storage (this.state.storage.put)
+    }
     return parts.length == 2
         && member.equals("create")
         && Character.isUpperCase(parts[0].charAt(0))
