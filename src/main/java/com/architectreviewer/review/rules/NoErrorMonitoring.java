@@ -93,7 +93,7 @@ final class NoErrorMonitoring implements Check {
               .filter(NoErrorMonitoring::isMonitoring)
               .sorted()
               .toList();
-      if (!installed.isEmpty() && initialised(model, app)) {
+      if ((!installed.isEmpty() && initialised(model, app)) || workersObservability(model, app)) {
         continue;
       }
       var manifest = prefix(app) + "package.json";
@@ -134,6 +134,28 @@ final class NoErrorMonitoring implements Check {
       }
     }
     return Optional.empty();
+  }
+
+  private static final java.util.regex.Pattern OBSERVABILITY_TOML =
+      java.util.regex.Pattern.compile(
+          "(?ms)^\\s*\\[observability\\][^\\[]*?^\\s*enabled\\s*=\\s*true");
+  private static final java.util.regex.Pattern OBSERVABILITY_JSON =
+      java.util.regex.Pattern.compile("\"observability\"\\s*:\\s*\\{[^}]*\"enabled\"\\s*:\\s*true");
+
+  /**
+   * Cloudflare Workers Logs with {@code observability.enabled = true} in the wrangler config: the
+   * platform records every invocation with its exceptions, which is error monitoring.
+   */
+  private static boolean workersObservability(ProjectModel model, App app) {
+    for (var name : List.of("wrangler.toml", "wrangler.json", "wrangler.jsonc")) {
+      var text = model.text(prefix(app) + name);
+      if (text.isPresent()
+          && (OBSERVABILITY_TOML.matcher(text.get()).find()
+              || OBSERVABILITY_JSON.matcher(text.get()).find())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean initialised(ProjectModel model, App app) {

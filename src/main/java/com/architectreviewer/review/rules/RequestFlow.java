@@ -631,7 +631,8 @@ final class RequestFlow {
         if (CallKinds.isDbWrite(m, call)
             || isLlmCall.test(call)
             || isDigest(call)
-            || FETCHED.contains(call.member())) {
+            || FETCHED.contains(call.member())
+            || pickedFromServerData(call)) {
           derived = true;
         }
       }
@@ -680,6 +681,27 @@ final class RequestFlow {
           "maybeSingle",
           "single",
           "select");
+
+  /**
+   * Calls whose result is an element of (or a fact about) their receiver, not of their argument.
+   */
+  private static final Set<String> ELEMENT_OF =
+      Set.of(
+          "find", "findLast", "filter", "some", "every", "includes", "indexOf", "findIndex", "has");
+
+  /**
+   * {@code people.find(p => p.id === body.primaryId)}: the request only picks among the server's
+   * records; the result is a record of {@code people}, not the request.
+   */
+  private boolean pickedFromServerData(Call call) {
+    if (!ELEMENT_OF.contains(call.member()) || !call.callee().contains(".")) {
+      return false;
+    }
+    var root = call.root();
+    return !root.isEmpty()
+        && !requestParams.contains(root)
+        && stateOf(root, call.startToken()) == null;
+  }
 
   private static final Set<String> DIGEST_WORDS =
       Set.of(
