@@ -230,6 +230,128 @@ public final class ProjectModel {
   }
 
   /** The function body a name refers to at token {@code at}: a local function or an import. */
+  /**
+   * The function {@code obj.method()} runs when {@code obj} is a project object literal ({@code
+   * export default { petition }}, {@code const api = { chat: async () => ... }}) or an instance of
+   * a project class ({@code const service = new OpenAIService()}), here or imported.
+   */
+  public Handler.Target memberTarget(JsModule module, Call call) {
+    var none = new Handler.Target(module.file(), -1);
+    var parts = call.callee().split("\\.");
+    if (parts.length != 2 || call.callee().startsWith(".")) {
+      return none;
+    }
+    var decl = localDeclaration(module, parts[0], call.startToken());
+    if (decl.isPresent() && decl.get().hasInitialiser()) {
+      return memberIn(module, decl.get().initStart(), decl.get().initEnd(), parts[1]);
+    }
+    var imported = module.importOf(parts[0]);
+    if (imported.isEmpty() || imported.get().imported().equals("*")) {
+      return none;
+    }
+    var other = resolve(module, imported.get().from()).flatMap(this::module);
+    if (other.isEmpty()) {
+      return none;
+    }
+    var export = other.get().exports().get(imported.get().imported());
+    if (export == null) {
+      return none;
+    }
+    if (!export.local().isEmpty()) {
+      var exported = other.get().moduleDeclaration(export.local());
+      return exported.isPresent() && exported.get().hasInitialiser()
+          ? memberIn(other.get(), exported.get().initStart(), exported.get().initEnd(), parts[1])
+          : none;
+    }
+    // export default { petition }: the object follows the export keyword
+    var t = other.get().tokens();
+    for (int k = export.token(); k < Math.min(t.size(), export.token() + 4); k++) {
+      if (t.get(k).isPunct("{")) {
+        int depth = 0;
+        for (int j = k; j < t.size(); j++) {
+          if (t.get(j).isPunct("{")) {
+            depth++;
+          } else if (t.get(j).isPunct("}") && --depth == 0) {
+            return memberIn(other.get(), k, j, parts[1]);
+          }
+        }
+      }
+    }
+    return none;
+  }
+
+  private Handler.Target memberIn(JsModule m, int from, int to, String member) {
+    var none = new Handler.Target(m.file(), -1);
+    var t = m.tokens();
+    for (int k = from; k + 1 <= to && k + 1 < t.size(); k++) {
+      if (t.get(k).isIdent("new") && t.get(k + 1).isIdent()) {
+        return classMethod(m, t.get(k + 1).text(), member);
+      }
+      if (!t.get(k).isIdent(member)
+          || k == 0
+          || !(t.get(k - 1).isPunct("{")
+              || t.get(k - 1).isPunct(",")
+              || t.get(k - 1).isIdent("async"))) {
+        continue;
+      }
+      var next = t.get(k + 1);
+      if (next.isPunct("(")) {
+        for (var scope : m.scopes()) {
+          if (scope.kind() == com.architectreviewer.review.js.ScopeKind.FUNCTION
+              && scope.startToken() > k
+              && scope.startToken() < k + 60) {
+            return new Handler.Target(m.file(), scope.id());
+          }
+        }
+      } else if (next.isPunct(":") && k + 2 < t.size()) {
+        var value = t.get(k + 2);
+        if (value.isIdent() && !value.isIdent("async") && !value.isIdent("function")) {
+          return nameTarget(m, value.text(), k + 2);
+        }
+        for (var scope : m.scopes()) {
+          if (scope.kind() == com.architectreviewer.review.js.ScopeKind.FUNCTION
+              && scope.startToken() > k
+              && scope.startToken() < k + 60) {
+            return new Handler.Target(m.file(), scope.id());
+          }
+        }
+      } else if (next.isPunct(",") || next.isPunct("}")) {
+        return nameTarget(m, member, k); // { petition }
+      }
+    }
+    return none;
+  }
+
+  /** Method {@code member} of project class {@code className} (declared here or imported). */
+  private Handler.Target classMethod(JsModule m, String className, String member) {
+    var module = m;
+    var imported = m.importOf(className);
+    if (imported.isPresent()) {
+      var other = resolve(m, imported.get().from()).flatMap(this::module);
+      if (other.isEmpty()) {
+        return new Handler.Target(m.file(), -1);
+      }
+      module = other.get();
+      var export = module.exports().get(imported.get().imported());
+      if (export != null && !export.local().isEmpty()) {
+        className = export.local();
+      }
+    }
+    for (var scope : module.scopes()) {
+      if (scope.kind() == com.architectreviewer.review.js.ScopeKind.CLASS
+          && scope.name().equals(className)) {
+        for (var method : module.scopes()) {
+          if (method.kind() == com.architectreviewer.review.js.ScopeKind.FUNCTION
+              && method.parent() == scope.id()
+              && method.name().equals(member)) {
+            return new Handler.Target(module.file(), method.id());
+          }
+        }
+      }
+    }
+    return new Handler.Target(module.file(), -1);
+  }
+
   public Handler.Target nameTarget(JsModule module, String name, int at) {
     return nameTarget(module, name, at, 0);
   }

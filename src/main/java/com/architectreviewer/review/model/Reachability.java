@@ -110,6 +110,9 @@ final class Reachability {
         }
       }
     }
+    if (!target.resolved() && call.callee().contains(".")) {
+      target = model.memberTarget(module, call); // api.chat(), service.complete()
+    }
     return target.resolved() ? new Body(target.file(), target.scope()) : null;
   }
 

@@ -105,12 +105,15 @@ final class HelperCalls {
     }
   }
 
-  /** The project function a plain call ({@code complete(...)}) runs, or null. */
+  /**
+   * The project function a call runs ({@code complete(...)}, or a method of a project object or
+   * class instance: {@code ai.petition(...)}), or null.
+   */
   private static Handler.Target callee(ProjectModel model, JsModule m, Call call) {
-    if (call.callee().contains(".")) {
-      return null;
-    }
-    var target = model.nameTarget(m, call.callee(), call.startToken());
+    var target =
+        call.callee().contains(".")
+            ? model.memberTarget(m, call)
+            : model.nameTarget(m, call.callee(), call.startToken());
     return target.resolved() ? target : null;
   }
 }
