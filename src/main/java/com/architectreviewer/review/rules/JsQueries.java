@@ -95,20 +95,7 @@ final class JsQueries {
   static List<String> paramNames(JsModule m, int fn) {
     var names = new ArrayList<String>();
     int body = m.scope(fn).startToken();
-    int close = -1;
-    for (int k = body - 1; k >= Math.max(0, body - 40); k--) {
-      var tk = m.tokens().get(k);
-      if (tk.isPunct(")")) {
-        int open = openingParen(m, k);
-        if (open >= 0 && isParamList(m, open)) {
-          close = k;
-          break;
-        }
-      }
-      if (tk.isPunct(";") || tk.isPunct("}")) {
-        break;
-      }
-    }
+    int close = paramListClose(m, fn);
     if (close < 0) {
       // x => ... with a single bare parameter
       var arrow = tok(m, body - 1);
@@ -145,6 +132,50 @@ final class JsQueries {
       }
     }
     return names;
+  }
+
+  /** The {@code )} closing the parameter list of function {@code fn}, or -1 ({@code x => ...}). */
+  private static int paramListClose(JsModule m, int fn) {
+    int body = m.scope(fn).startToken();
+    int close = -1;
+    for (int k = body - 2; k >= Math.max(0, body - 80); k--) {
+      var tk = m.tokens().get(k);
+      if (tk.isPunct(")")) {
+        int open = openingParen(m, k);
+        if (open >= 0 && isParamList(m, open)) {
+          close = k;
+          break;
+        }
+      }
+      if ((tk.isPunct("}") || tk.isPunct(">") || tk.isPunct("]")) && k < body - 1) {
+        // a return type between the parameters and the body: (text: string): Promise<{ a?: T }> =>
+        int opener = backwardOpener(m, k);
+        if (opener >= 0) {
+          k = opener;
+          continue;
+        }
+      }
+      if (tk.isPunct(";") || tk.isPunct("}")) {
+        break;
+      }
+    }
+    return close;
+  }
+
+  /** The opening bracket of the {@code }}, {@code ]} or {@code >} at {@code close}, or -1. */
+  private static int backwardOpener(JsModule m, int close) {
+    var closing = m.tokens().get(close).text();
+    var opening = closing.equals("}") ? "{" : closing.equals("]") ? "[" : "<";
+    int depth = 0;
+    for (int k = close; k >= Math.max(0, close - 80); k--) {
+      var tk = m.tokens().get(k);
+      if (tk.isPunct(closing)) {
+        depth++;
+      } else if (tk.isPunct(opening) && --depth == 0) {
+        return k; // (semicolons inside are a type literal's: { data?: T; error?: string })
+      }
+    }
+    return -1;
   }
 
   private static boolean isParamList(JsModule m, int open) {
@@ -270,17 +301,7 @@ final class JsQueries {
    */
   static List<String> patternNames(JsModule m, int fn, int index) {
     var names = new ArrayList<String>();
-    int body = m.scope(fn).startToken();
-    int close = -1;
-    for (int k = body - 1; k >= Math.max(0, body - 40); k--) {
-      if (m.tokens().get(k).isPunct(")")) {
-        int open = openingParen(m, k);
-        if (open >= 0 && isParamList(m, open)) {
-          close = k;
-          break;
-        }
-      }
-    }
+    int close = paramListClose(m, fn);
     if (close < 0) {
       return names;
     }

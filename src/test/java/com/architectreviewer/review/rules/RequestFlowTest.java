@@ -116,6 +116,17 @@ class RequestFlowTest {
   }
 
   @Test
+  void parametersAreFoundPastAReturnTypeWithATypeLiteral() {
+    var module =
+        JsModule.parse(
+            "lib/ai.ts",
+            "const extract = async (text: string, retries = 2): Promise<{ data?: T; error?: string }>"
+                + " => { return run(text); };\nexport { extract };\n");
+    int fn = module.moduleDeclaration("extract").orElseThrow().functionScope();
+    assertThat(JsQueries.paramNames(module, fn)).containsExactly("text", "retries");
+  }
+
+  @Test
   void aHashOfTheInputIsNotTheInput() {
     var p =
         post(
