@@ -133,6 +133,19 @@ final class NoErrorMonitoring implements Check {
         return Optional.of(path);
       }
     }
+    // Netlify's default functions folder deploys the site's functions with no netlify.toml
+    var functions = prefix(app) + "netlify/functions/";
+    if (model.files().stream().anyMatch(f -> f.startsWith(functions))) {
+      return Optional.of(prefix(app) + "netlify/functions");
+    }
+    if (app.manifest() != null) {
+      // a "wrangler deploy" script is not enough: monorepos repeat it in every package
+      for (var script : app.manifest().scripts().entrySet()) {
+        if (script.getKey().equals("vercel-build")) { // Vercel runs it instead of "build"
+          return Optional.of(prefix(app) + "package.json (\"" + script.getKey() + "\" script)");
+        }
+      }
+    }
     return Optional.empty();
   }
 
