@@ -3,6 +3,7 @@ package com.architectreviewer.review.rules;
 import com.architectreviewer.review.js.JsModule;
 import com.architectreviewer.review.model.CallSite;
 import com.architectreviewer.review.model.ProjectModel;
+import java.util.Set;
 
 /**
  * The npm package a call's receiver comes from, also through CommonJS ({@code const X =
@@ -112,7 +113,8 @@ final class Packages {
     for (int k = scope.startToken(); k < scope.endToken() && k + 1 < t.size(); k++) {
       if (t.get(k).isIdent("return")
           && m.enclosingFunction(m.scopeOf(k)) == fn
-          && t.get(k + 1).isIdent()) {
+          && t.get(k + 1).isIdent()
+          && !Set.of("null", "undefined", "true", "false", "this").contains(t.get(k + 1).text())) {
         var next = t.get(k + 1);
         return next.isIdent("new") || next.isIdent("await")
             ? (k + 2 < t.size() ? k + 2 : -1)
