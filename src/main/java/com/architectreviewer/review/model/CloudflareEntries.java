@@ -113,16 +113,6 @@ final class CloudflareEntries implements EntryPoints {
   }
 
   private static void add(Source source, List<Handler> out, Handler.Target target, int at) {
-    var tok = source.module().tokens().get(at);
-    out.add(
-        new Handler(
-            Handler.Kind.FUNCTION,
-            source.module().file(),
-            "*",
-            "/",
-            target,
-            tok.line(),
-            tok.col(),
-            List.of()));
+    source.add(out, Handler.Kind.FUNCTION, "*", "/", target, at);
   }
 }

@@ -53,17 +53,7 @@ interface EntryPoints {
         // export { handler }: the handler is where it is declared
         at = module.moduleDeclaration(export.local()).map(d -> d.token()).orElse(at);
       }
-      var tok = module.tokens().get(Math.min(at, module.tokens().size() - 1));
-      out.add(
-          new Handler(
-              kind,
-              module.file(),
-              method,
-              route,
-              model.exportTarget(module, exportName),
-              tok.line(),
-              tok.col(),
-              List.of()));
+      add(out, kind, method, route, model.exportTarget(module, exportName), at);
     }
 
     /** Handlers for the exported HTTP-method functions ({@code GET}, {@code POST}...). */
@@ -75,17 +65,22 @@ interface EntryPoints {
 
     /** A handler whose body is function scope {@code scope} of this module. */
     void function(List<Handler> out, Handler.Kind kind, String method, String route, int scope) {
-      var tok = module.tokens().get(Math.max(0, module.scope(scope).startToken() - 1));
+      int at = Math.max(0, module.scope(scope).startToken() - 1);
+      add(out, kind, method, route, new Handler.Target(module.file(), scope), at);
+    }
+
+    /** A handler of this module declared at token {@code at}. */
+    void add(
+        List<Handler> out,
+        Handler.Kind kind,
+        String method,
+        String route,
+        Handler.Target target,
+        int at) {
+      var tok = module.tokens().get(Math.min(at, module.tokens().size() - 1));
       out.add(
           new Handler(
-              kind,
-              module.file(),
-              method,
-              route,
-              new Handler.Target(module.file(), scope),
-              tok.line(),
-              tok.col(),
-              List.of()));
+              kind, module.file(), method, route, target, tok.line(), tok.col(), List.of()));
     }
 
     /** The function scopes declared directly in tokens {@code [from, to]} (not nested ones). */

@@ -32,16 +32,7 @@ final class SupabaseEdgeEntries implements EntryPoints {
       } else {
         continue;
       }
-      out.add(
-          new Handler(
-              Handler.Kind.FUNCTION,
-              m.file(),
-              "*",
-              route(m.file()),
-              target,
-              call.line(),
-              call.col(),
-              List.of()));
+      source.add(out, Handler.Kind.FUNCTION, "*", route(m.file()), target, call.startToken());
     }
   }
 

@@ -108,27 +108,15 @@ final class LlmCalls {
 
   private LlmCalls() {}
 
+  /** Members that may call a model whatever the receiver: the LangChain ones and SDK verbs. */
   private static final Set<String> OTHER_MEMBERS =
-      Set.of(
-          "run",
-          "chat",
-          "generate",
-          "chatStream",
-          "invoke",
-          "stream",
-          "batch",
-          "call",
-          "create",
-          "streamEvents",
-          "streamLog",
-          "predict",
-          "embedQuery",
-          "embedDocuments",
-          "fromDocuments",
-          "fromTexts",
-          "addDocuments",
-          "similaritySearch",
-          "similaritySearchWithScore");
+      union(CHAIN_MEMBERS, "run", "chat", "generate", "chatStream", "create");
+
+  private static Set<String> union(Set<String> base, String... more) {
+    var all = new java.util.HashSet<>(base);
+    all.addAll(List.of(more));
+    return Set.copyOf(all);
+  }
 
   /**
    * A cheap syntactic test: false when the call cannot be an LLM call whatever its receiver, so
