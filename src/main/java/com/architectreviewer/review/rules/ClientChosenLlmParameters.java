@@ -143,6 +143,15 @@ final class ClientChosenLlmParameters implements Check {
     if (first != null && first.isPunct("{")) {
       return call.openParen() + 1;
     }
+    if (first != null && first.isIdent() && call.closeParen() == call.openParen() + 2) {
+      // create(params) with const params = { model, messages, ... } built just before
+      var decl = m.resolve(first.text(), call.openParen() + 1);
+      if (decl.isPresent()
+          && decl.get().hasInitialiser()
+          && m.tokens().get(decl.get().initStart()).isPunct("{")) {
+        return decl.get().initStart();
+      }
+    }
     var callee = call.callee();
     if (!callee.equals("fetch")
         && !callee.endsWith(".fetch")
