@@ -104,7 +104,12 @@ final class LlmCalls {
           "api.deepseek.com",
           "api.x.ai",
           "api.perplexity.ai",
-          "api-inference.huggingface.co");
+          "api-inference.huggingface.co",
+          "helicone.ai/", // Helicone's proxies: oai., anthropic., together.helicone.ai
+          "api.fireworks.ai",
+          "api.deepinfra.com",
+          "api.cerebras.ai",
+          "/ai/run/"); // Cloudflare Workers AI over REST
 
   private LlmCalls() {}
 
