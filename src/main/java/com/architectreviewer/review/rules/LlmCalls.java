@@ -177,9 +177,11 @@ final class LlmCalls {
       if (first != null && first.isIdent()) {
         return providerUrlConstant(site.module(), first.text(), call.openParen() + 1);
       }
-      return first != null
-          && first.isString()
-          && PROVIDER_HOSTS.stream().anyMatch(h -> first.text().contains(h));
+      if (first == null || !first.isString()) {
+        return false;
+      }
+      var url = urlText(site.module(), call);
+      return PROVIDER_HOSTS.stream().anyMatch(url::contains);
     }
     var pkg = Packages.of(model, site);
     if (!Packages.in(pkg, PACKAGES) && !pkg.contains("langchain")) {
@@ -299,6 +301,25 @@ final class LlmCalls {
         words.addAll(JsQueries.words(tk.text()));
       }
     }
+  }
+
+  /**
+   * The literal text of the call's first argument: a string, or the parts of a template around its
+   * substitutions ({@code `https://api.cloudflare.com/.../${id}/ai/run/${model}`}).
+   */
+  private static String urlText(JsModule m, Call call) {
+    var args = m.arguments(call);
+    if (args.isEmpty()) {
+      return "";
+    }
+    var text = new StringBuilder();
+    for (int k = args.getFirst()[0]; k <= args.getFirst()[1]; k++) {
+      var tk = m.tokens().get(k);
+      if (tk.isString()) {
+        text.append(tk.text());
+      }
+    }
+    return text.toString();
   }
 
   /**
