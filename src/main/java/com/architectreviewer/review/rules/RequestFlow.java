@@ -301,6 +301,9 @@ final class RequestFlow {
    * name, or a member path of one ({@code body.model}, {@code input.max_tokens ?? 512}).
    */
   boolean isClientChosen(int from, int to) {
+    if (from < to && m.tokens().get(from).isIdent("await")) {
+      from++; // const body = await req.json(): the body as it came
+    }
     var first = m.tokens().get(from);
     if (!first.isIdent() && !first.isPunct("[")) {
       return false;
@@ -329,6 +332,13 @@ final class RequestFlow {
           && m.tokens().get(k + 1).isString()
           && m.tokens().get(k + 2).isPunct(")")) {
         k += 2; // form.get("model"), searchParams.get("model"): one submitted field as it is
+        continue;
+      }
+      if (tk.isPunct("(")
+          && k + 1 <= to
+          && m.tokens().get(k + 1).isPunct(")")
+          && SOURCE_MEMBERS.contains(m.tokens().get(k - 1).text())) {
+        k += 1; // req.json(): the parsed body as it came
         continue;
       }
       boolean path = tk.isPunct(".") || tk.isPunct("?.") || tk.isIdent() || tk.isPunct("!");
