@@ -86,7 +86,10 @@ class CacheWithDatabaseDownIT {
     var stale = probe();
     assertThat(stale.statusCode()).isEqualTo(200);
     assertThat(stale.body()).isEqualTo(miss.body());
-    assertThat(stale.headers().firstValue("Cache-Status").orElseThrow()).contains("fwd=stale");
+    // the background refresh that revalidateTag starts may already have failed against the
+    // stopped server (then the status says so); either way the stale value is served, not a 503
+    assertThat(stale.headers().firstValue("Cache-Status").orElseThrow())
+        .containsAnyOf("fwd=stale", "detail=stale-refresh-failed");
 
     await()
         .atMost(Duration.ofSeconds(30))
