@@ -236,4 +236,27 @@ public final class JsModule {
     }
     return args;
   }
+
+  /** Index of the bracket matching the one at {@code open}, or the last token when unbalanced. */
+  public int matching(int open) {
+    var first = tokens.get(open).text();
+    var close =
+        switch (first) {
+          case "(" -> ")";
+          case "[" -> "]";
+          default -> "}";
+        };
+    int depth = 0;
+    for (int k = open; k < tokens.size(); k++) {
+      var tk = tokens.get(k);
+      if (tk.isPunct(first) || (first.equals("{") && tk.isPunct("${"))) {
+        depth++;
+      } else if (tk.isPunct(close)) {
+        if (--depth == 0) {
+          return k;
+        }
+      }
+    }
+    return tokens.size() - 1;
+  }
 }

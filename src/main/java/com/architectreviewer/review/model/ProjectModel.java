@@ -267,14 +267,7 @@ public final class ProjectModel {
     var t = other.get().tokens();
     for (int k = export.token(); k < Math.min(t.size(), export.token() + 4); k++) {
       if (t.get(k).isPunct("{")) {
-        int depth = 0;
-        for (int j = k; j < t.size(); j++) {
-          if (t.get(j).isPunct("{")) {
-            depth++;
-          } else if (t.get(j).isPunct("}") && --depth == 0) {
-            return memberIn(other.get(), k, j, parts[1]);
-          }
-        }
+        return memberIn(other.get(), k, other.get().matching(k), parts[1]);
       }
     }
     return none;

@@ -36,26 +36,7 @@ final class JsQueries {
 
   /** Index of the bracket matching the one at {@code open}, or the last token when unbalanced. */
   static int matching(JsModule m, int open) {
-    var t = m.tokens();
-    var first = t.get(open).text();
-    var close =
-        switch (first) {
-          case "(" -> ")";
-          case "[" -> "]";
-          default -> "}";
-        };
-    int depth = 0;
-    for (int k = open; k < t.size(); k++) {
-      var tk = t.get(k);
-      if (tk.isPunct(first) || (first.equals("{") && tk.isPunct("${"))) {
-        depth++;
-      } else if (tk.isPunct(close)) {
-        if (--depth == 0) {
-          return k;
-        }
-      }
-    }
-    return t.size() - 1;
+    return m.matching(open);
   }
 
   /**
