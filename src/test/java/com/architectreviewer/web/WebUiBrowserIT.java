@@ -178,6 +178,8 @@ class WebUiBrowserIT {
     assertThat(browser.getCurrentUrl()).contains("/ui/login");
     type("apiKey", "rvw_wrong_key");
     browser.findElement(By.id("sign-in")).click();
+    // the form posts and the server renders the page again: wait for it rather than race it
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
     assertThat(text("login-error")).contains("not valid");
     Browser.screenshot(browser, "01-sign-in-refused");
     audit("sign-in");
